@@ -21,7 +21,7 @@ _PARAGRAPH_SEPARATOR = "\u2029"
 # that "Mr.\u00a0Smith" and "Mr. Smith" match; invisible characters are removed.
 _SPACES = dict.fromkeys([0x09, 0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000], " ")
 _INVISIBLE = dict.fromkeys([0xAD, 0x200B, 0x2060, 0xFEFF])
-_CONTROL = dict.fromkeys(c for c in [*range(0x00, 0x20), *range(0x7F, 0xA0)] if c != 0x0A)
+_CONTROL = dict.fromkeys(c for c in [*range(0x20), *range(0x7F, 0xA0)] if c != 0x0A)
 _TABLE = str.maketrans({**_CONTROL, **_INVISIBLE, **_SPACES})
 
 _SPACE_RUN = re.compile(r" {2,}")

@@ -9,12 +9,15 @@ checked before reading, folder walks track real paths so symlink loops end.
 
 from __future__ import annotations
 
+import contextlib
 import io
+import logging
 import os
 import re
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from html.parser import HTMLParser
@@ -83,6 +86,9 @@ def discover(inputs: list[str]) -> tuple[list[str], list[Failure]]:
         if is_url(raw):
             add(raw.strip())
             continue
+        if not raw.strip():
+            failures.append(Failure(raw, "empty path"))  # "" would otherwise mean the current folder
+            continue
         path = os.path.abspath(os.path.expanduser(raw))
         if not os.path.exists(path):
             reason = "broken symlink or symlink loop" if os.path.islink(path) else "no such file or folder"
@@ -90,7 +96,8 @@ def discover(inputs: list[str]) -> tuple[list[str], list[Failure]]:
         elif os.path.isdir(path):
             found = _walk(os.path.realpath(path), set(), failures)
             if not found:
-                failures.append(Failure(raw, "folder has no supported files (" + " ".join(SUPPORTED_SUFFIXES) + ")"))
+                kinds = " ".join(SUPPORTED_SUFFIXES)
+                failures.append(Failure(raw, f"folder has no supported files ({kinds})"))
             for source in found:
                 add(source)
         else:
@@ -218,7 +225,7 @@ def _check_not_binary(data: bytes) -> None:
     sample = data[:65536]
     if b"\x00" in data:
         raise LoadError("binary file, not text")
-    controls = sum(sample.count(bytes([b])) for b in (*range(0, 9), 0x0E, *range(0x10, 0x20), 0x7F))
+    controls = sum(sample.count(bytes([b])) for b in (*range(9), 0x0E, *range(0x10, 0x20), 0x7F))
     if controls / len(sample) > 0.30:
         raise LoadError("binary file, not text")
 
@@ -303,7 +310,8 @@ def _headers(lines: list[str]) -> tuple[dict[str, str], int]:
         m = _HEADER.fullmatch(line)
         if not m:
             break
-        key = {"published": "date", "dated": "date", "by": "author"}.get(m.group(1).lower(), m.group(1).lower())
+        key = m.group(1).lower()
+        key = {"published": "date", "dated": "date", "by": "author"}.get(key, key)
         found.setdefault(key, m.group(2))
         count += 1
     return found, count
@@ -344,6 +352,8 @@ def _from_text(data: bytes, origin: _Origin, *, markdown: bool, charset: str = "
         raise LoadError("empty file")
     lines = text.split("\n")
     headers, skip = _headers(lines)
+    while skip and skip < len(lines) and not lines[skip]:
+        skip += 1  # blank line between a "Date:" header block and the headline
     meta = {**headers, **meta}
     title = ""
     first = lines[skip] if skip < len(lines) else ""
@@ -378,11 +388,11 @@ def _article(origin: _Origin, text: str, *, title: str = "", author: str = "", d
 class _PageText(HTMLParser):
     """Stdlib fallback extraction: <article>/<p> paragraphs, never script/style text."""
 
-    SKIP = {"script", "style", "noscript", "template", "svg", "title", "iframe", "object"}
-    CHROME = {"nav", "header", "footer", "aside", "form", "button", "select", "a", "label"}
-    BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section",
-              "article", "ul", "ol", "table", "pre", "figcaption", "dd", "dt", "hr"}
-    VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "wbr"}
+    SKIP = frozenset({"script", "style", "noscript", "template", "svg", "title", "iframe", "object"})
+    CHROME = frozenset({"nav", "header", "footer", "aside", "form", "button", "select", "a", "label"})
+    BLOCKS = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr",
+                        "section", "article", "ul", "ol", "table", "pre", "figcaption", "dd", "dt", "hr"})
+    VOID = frozenset({"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -457,7 +467,7 @@ def _page_text(html: str) -> _PageText:
     try:
         parser.feed(html)
         parser.close()
-    except Exception:  # noqa: BLE001 - html.parser rarely raises; keep what was parsed
+    except Exception:  # html.parser rarely raises; keep what was parsed
         pass
     return parser
 
@@ -475,7 +485,7 @@ def _trafilatura(html: str, url: str) -> dict[str, str]:
         doc = trafilatura.bare_extraction(
             html, url=url or None, with_metadata=True, include_comments=False, favor_precision=True,
         )
-    except Exception:  # noqa: BLE001 - a crash in a third-party extractor must not lose the file
+    except Exception:  # a crash in a third-party extractor must not lose the file
         return {}
     if not doc:
         return {}
@@ -518,17 +528,20 @@ def _from_pdf(data: bytes, origin: _Origin) -> Article:
 
     if not data.strip():
         raise LoadError("empty file")
+    if b"%PDF-" not in data[:1024]:
+        raise LoadError("not a readable PDF: no PDF header")
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise LoadError("not a readable PDF: it is password-protected")
-        pages = [page.extract_text() or "" for page in reader.pages]
-        info = reader.metadata or {}
-        meta_title = str(info.get("/Title", "") or "")
-        meta_author = str(info.get("/Author", "") or "")
+        with _quiet("pypdf"):
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise LoadError("not a readable PDF: it is password-protected")
+            pages = [page.extract_text() or "" for page in reader.pages]
+            info = reader.metadata or {}
+            meta_title = str(info.get("/Title", "") or "")
+            meta_author = str(info.get("/Author", "") or "")
     except LoadError:
         raise
-    except Exception as err:  # noqa: BLE001 - pypdf raises many types for corrupt files
+    except Exception as err:  # pypdf raises many types for corrupt files
         raise LoadError(f"not a readable PDF: {_reason(err)}") from None
     text = clean_text("\n\n".join(_unwrap_pdf_lines(p) for p in pages))
     if not text:
@@ -536,6 +549,18 @@ def _from_pdf(data: bytes, origin: _Origin) -> Article:
     first = text.split("\n", 1)[0]
     title = meta_title if _good_pdf_title(meta_title) else (first if len(first) < _MAX_TITLE else "")
     return _article(origin, text, title=title, author=meta_author)
+
+
+@contextlib.contextmanager
+def _quiet(logger_name: str) -> Iterator[None]:
+    """Silence a library's warnings about broken input: the LoadError reason already says it."""
+    logger = logging.getLogger(logger_name)
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def _good_pdf_title(title: str) -> bool:
@@ -546,17 +571,26 @@ def _good_pdf_title(title: str) -> bool:
 
 
 def _unwrap_pdf_lines(page: str) -> str:
-    """Join PDF layout line breaks that fall mid-sentence; breaks after . ! ? : or quotes stay.
+    """Join PDF layout line breaks that fall mid-sentence.
 
     Newlines end sentences downstream, so a hard wrap would cut a quoted
-    sentence in two and break exact citations.
+    sentence in two and break exact citations. A break is a wrap when the line
+    does not end a sentence (. ! ? : ; or a closing quote) and either the next
+    line continues in lower case or the line is nearly full width; short lines
+    such as headlines keep their break.
     """
+    lines = [line.strip() for line in page.replace("\r", "\n").split("\n")]
+    full = 0.7 * max((len(line) for line in lines), default=0)
     out: list[str] = []
-    for line in page.replace("\r", "\n").split("\n"):
-        line = line.strip()
-        if out and out[-1] and line and not re.search(r"[.!?:;\"”’)]$", out[-1]):
-            joiner = "" if re.search(r"[A-Za-z]-$", out[-1]) and line[0].islower() else " "
-            out[-1] = out[-1] + joiner + line
+    width = 0  # length of the last physical line appended to out[-1]
+    for line in lines:
+        prev = out[-1] if out else ""
+        wrapped = prev and line and not re.search(r"[.!?:;\"”’)]$", prev) and (
+            line[0].islower() or width >= full)
+        if wrapped:
+            joiner = "" if re.search(r"[A-Za-z]-$", prev) and line[0].islower() else " "
+            out[-1] = prev + joiner + line
         else:
             out.append(line)
+        width = len(line)
     return "\n".join(out)

@@ -1,0 +1,302 @@
+"""The default answerer: answers composed only of sentences and quotes found in the articles.
+
+No generative model runs offline here without inventing facts, so each
+question kind has a composition rule over retrieved sentences and the
+speaker–quote index. Every part of an answer carries the spans it came
+from; the assistant turns those into numbered citations and verifies them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+from qa.evidence import ArticleView, Sentence, Span, rank_sentences, sentence_pool
+from qa.names import match_speaker, mentions, surname
+from qa.question import Query
+from vectorstore.catalog import Catalog, StoredQuote
+from vectorstore.retriever import Retrieved, verbatim_score
+from vectorstore.textnorm import keyword_tokens, words
+
+_CUE = re.compile(
+    r"\b(?:said|says|told|added|noted|stressed|argued|claimed|warned|explained|insisted|wrote|tweeted|asked|"
+    r"replied|declared|announced|suggested|predicted|expects?|believes?|called|urged|according to|reported)\b",
+    re.I,
+)
+_GENERIC = {"say", "said", "tell", "told", "articl", "quot", "think", "what", "did", "who", "mean", "view"}
+MIN_COVERAGE = 0.5
+MAX_QUOTE_CHARS = 220
+
+
+@dataclass
+class Part:
+    """One answer sentence (or bullet) and the spans that support it."""
+
+    text: str
+    support: list[Span] = field(default_factory=list)
+    bullet: bool = False
+
+
+@dataclass
+class Composition:
+    parts: list[Part]
+    answerable: bool = True
+    refusal: str = ""
+
+
+def refuse(reason: str) -> Composition:
+    return Composition([], answerable=False, refusal=reason)
+
+
+@dataclass
+class ExtractiveAnswerer:
+    catalog: Catalog
+    view: ArticleView
+
+    # -- entry point -------------------------------------------------------------------------------
+    def compose(self, query: Query, retrieved: list[Retrieved], scope: list[str] | None) -> Composition:
+        if not retrieved and query.kind != "who_said_what":
+            return refuse("The articles do not say.")
+        handler = {
+            "who_said_quote": self.who_said_quote,
+            "who_said_what": self.who_said_what,
+            "what_did_x_say": self.what_did_x_say,
+            "who_is": self.who_is,
+            "list": self.fact,
+            "fact": self.fact,
+        }[query.kind]
+        return handler(query, retrieved, scope)
+
+    # -- helpers -------------------------------------------------------------------------------------
+    def _quotes(self, sources: list[str] | None) -> list[StoredQuote]:
+        return self.catalog.quotes(sources)
+
+    def _introduction(self, quote: StoredQuote) -> Span | None:
+        """The sentence where the article first names this speaker (their full name and role)."""
+        text = self.view.text(quote.source)
+        for s, e in self.view.sentences(quote.source):
+            if quote.speaker and quote.speaker in text[s:e]:
+                return Span(quote.source, s, e)
+        return None
+
+    def _attribution(self, quote: StoredQuote) -> Span:
+        return Span(quote.source, quote.sentence_start, quote.sentence_end)
+
+    def _speaker_label(self, quote: StoredQuote, roles: dict[str, str]) -> str:
+        role = roles.get(quote.speaker, "")
+        return f"{quote.speaker}, {role}," if role else quote.speaker
+
+    def _named_support(self, quote: StoredQuote, span: Span) -> list[Span]:
+        """Attribution sentence, plus the introduction when that sentence does not name the speaker in full."""
+        support = [span]
+        if quote.speaker and quote.speaker not in self.view.snippet(span):
+            intro = self._introduction(quote)
+            if intro and intro != span:
+                support.append(intro)
+        return support
+
+    # -- who said "..." ----------------------------------------------------------------------------
+    def who_said_quote(self, query: Query, retrieved: list[Retrieved], scope: list[str] | None) -> Composition:
+        best = max(retrieved, key=lambda r: verbatim_score(query.phrases, r.text))
+        score = verbatim_score(query.phrases, best.text)
+        if score < 0.34:
+            return self._who_said_paraphrase(query, retrieved)
+        sentences = [(s, e) for s, e in self.view.sentences(best.source) if s < best.end and e > best.start]
+        scored = [(verbatim_score(query.phrases, self.view.text(best.source)[s:e]), s, e) for s, e in sentences]
+        _, s, e = max(scored)
+        where = Span(best.source, s, e)
+        quote = self._quote_covering(where)
+        if quote is None:
+            return Composition([Part(
+                f"These words appear in “{self.view.title(best.source)}”, but the article does not say who said "
+                f"them: “{_clip(self.view.snippet(where))}”", [where])])
+        roles = self._roles([quote.source])
+        label = self._speaker_label(quote, roles)
+        attribution = self._attribution(quote)
+        support = self._named_support(quote, attribution if _overlaps(attribution, where) else where)
+        sentence = _clip(self.view.snippet(attribution), 400)
+        return Composition([Part(f"{label} said it: “{sentence}”".replace("””", "”"), support)])
+
+    def _who_said_paraphrase(self, query: Query, retrieved: list[Retrieved]) -> Composition:
+        phrase = [w for p in query.phrases for w in p]
+        tokens = set(keyword_tokens(" ".join(phrase)))
+        if not tokens:
+            return refuse("The articles do not contain these words.")
+        sources = list(OrderedDict.fromkeys(r.source for r in retrieved))
+        best, best_cov = None, 0.0
+        for q in self._quotes(sources):
+            span_text = self.view.snippet(self._attribution(q))
+            cov = len(tokens & set(keyword_tokens(span_text))) / len(tokens)
+            if cov > best_cov:
+                best, best_cov = q, cov
+        if best is None or best_cov < 0.6:
+            return refuse("The articles do not contain these words or anything close to them.")
+        roles = self._roles([best.source])
+        support = self._named_support(best, self._attribution(best))
+        return Composition([Part(f"{self._speaker_label(best, roles)} said it: “{_clip(self.view.snippet(support[0]), 400)}”",
+                                 support)])
+
+    def _quote_covering(self, where: Span) -> StoredQuote | None:
+        best, best_overlap = None, 0
+        for q in self._quotes([where.source]):
+            for a, b in ((q.start, q.end), (q.sentence_start, q.sentence_end)):
+                overlap = min(b, where.end) - max(a, where.start)
+                if overlap > best_overlap and q.speaker:
+                    best, best_overlap = q, overlap
+        return best
+
+    def _roles(self, sources: list[str] | None) -> dict[str, str]:
+        roles: dict[str, str] = {}
+        for q in self._quotes(sources):
+            if q.role and q.speaker not in roles:
+                roles[q.speaker] = q.role
+        return roles
+
+    # -- who said what -------------------------------------------------------------------------------
+    def who_said_what(self, query: Query, retrieved: list[Retrieved], scope: list[str] | None) -> Composition:
+        sources = scope or list(OrderedDict.fromkeys(r.source for r in retrieved))[:1]
+        quotes = [q for q in self._quotes(sources) if _overview_worthy(q)]
+        if query.topic:
+            topic = set(keyword_tokens(query.topic)) - _GENERIC
+            on_topic = [q for q in quotes if topic & set(keyword_tokens(self.view.snippet(self._attribution(q))))]
+            quotes = on_topic or quotes
+        if not quotes:
+            return refuse("The articles quote nobody on this.")
+        roles = self._roles(sources)
+        by_speaker: OrderedDict[str, list[StoredQuote]] = OrderedDict()
+        for q in quotes:
+            by_speaker.setdefault(q.speaker, []).append(q)
+        parts = []
+        for speaker, items in by_speaker.items():
+            direct = [q for q in items if q.kind == "direct"] or items
+            chosen = direct[:4]
+            role = roles.get(speaker, "")
+            head = f"**{speaker}**" + (f" ({role})" if role else "")
+            shown = "; ".join(f"“{_clip(q.text, MAX_QUOTE_CHARS)}”" if q.kind == "direct"
+                              else f"that {_clip(q.text, MAX_QUOTE_CHARS)}" for q in chosen)
+            support: list[Span] = []
+            for q in chosen:
+                support += [s for s in self._named_support(q, Span(q.source, q.start, q.end)) if s not in support]
+            parts.append(Part(f"{head}: {shown}", support, bullet=True))
+        return Composition(parts)
+
+    # -- what did X say (about Y) -----------------------------------------------------------------------
+    def what_did_x_say(self, query: Query, retrieved: list[Retrieved], scope: list[str] | None) -> Composition:
+        retrieved_sources = list(OrderedDict.fromkeys(r.source for r in retrieved))
+        all_quotes = [q for q in self._quotes(scope) if q.speaker]
+        speaker = match_speaker(query.speaker, {q.speaker for q in all_quotes})
+        topic_tokens = set(keyword_tokens(query.topic)) - _GENERIC - set(keyword_tokens(query.speaker))
+        if speaker:
+            mine = [q for q in all_quotes if q.speaker == speaker]
+            mine.sort(key=lambda q: (q.source not in retrieved_sources, retrieved_sources.index(q.source)
+                                     if q.source in retrieved_sources else 0, q.start))
+            picked = self._on_topic(mine, topic_tokens)
+            if picked:
+                parts = []
+                seen: set[Span] = set()
+                for q in picked:
+                    span = self._attribution(q)
+                    if span in seen:
+                        continue
+                    seen.add(span)
+                    parts.append(Part(_clip(self.view.snippet(span), 450), [span]))
+                return Composition(parts)
+            if topic_tokens:
+                return refuse(f"The articles quote {speaker}, but not on {query.topic}.")
+        # no quote record: sentences that name the person next to a speech verb
+        pool = [s for s in sentence_pool(self.view, retrieved)
+                if mentions(s.text, query.speaker) and _CUE.search(s.text)]
+        if pool:
+            ranked = rank_sentences(list(topic_tokens) or keyword_tokens(query.speaker), pool, query.text)
+            best = [s for score, cov, s in ranked[:2] if cov > 0 or not topic_tokens]
+            if best:
+                return Composition([Part(s.text, [s.span]) for s in best])
+        about = f" about {query.topic}" if query.topic and topic_tokens else ""
+        return refuse(f"The articles do not say what {query.speaker} said{about}.")
+
+    def _on_topic(self, quotes: list[StoredQuote], topic: set[str]) -> list[StoredQuote]:
+        if not topic:
+            return quotes[:3]
+        scored = []
+        for q in quotes:
+            tokens = set(keyword_tokens(self.view.snippet(self._attribution(q))))
+            cov = len(topic & tokens) / len(topic)
+            if cov >= 0.34:
+                scored.append((cov, q))
+        if not scored:
+            return []
+        top = max(c for c, _ in scored)
+        keep = [q for c, q in scored if c >= top * 0.6][:3]
+        return sorted(keep, key=lambda q: (q.source, q.start))
+
+    # -- who is X ----------------------------------------------------------------------------------------
+    def who_is(self, query: Query, retrieved: list[Retrieved], scope: list[str] | None) -> Composition:
+        quotes = [q for q in self._quotes(scope) if q.speaker]
+        speaker = match_speaker(query.speaker, {q.speaker for q in quotes})
+        if speaker:
+            for q in quotes:
+                if q.speaker == speaker and q.role:
+                    intro = self._sentence_with(q.source, [speaker, q.role]) or self._introduction(q)
+                    if intro:
+                        return Composition([Part(f"{speaker} is {q.role}.", [intro])])
+        pool = [s for s in sentence_pool(self.view, retrieved) if mentions(s.text, query.speaker)]
+        if not pool:
+            return refuse(f"The articles do not say who {query.speaker} is.")
+        first = min(pool, key=lambda s: (s.rank, s.span.start))
+        return Composition([Part(first.text, [first.span])])
+
+    def _sentence_with(self, source: str, needles: list[str]) -> Span | None:
+        text = self.view.text(source)
+        for s, e in self.view.sentences(source):
+            if all(n in text[s:e] for n in needles):
+                return Span(source, s, e)
+        return None
+
+    # -- facts and lists -----------------------------------------------------------------------------
+    def fact(self, query: Query, retrieved: list[Retrieved], scope: list[str] | None) -> Composition:
+        pool = sentence_pool(self.view, retrieved)
+        q_tokens = [t for t in keyword_tokens(query.search_text) if t not in _GENERIC]
+        missing = [n for n in query.names if not any(mentions(r.text, n) for r in retrieved)]
+        if missing:
+            return refuse(f"The articles do not mention {', '.join(missing)}.")
+        ranked = rank_sentences(q_tokens, pool, query.text)
+        if query.kind == "list":
+            ranked = sorted(ranked, key=lambda x: x[0] + 0.25 * _enumeration(x[2].text), reverse=True)
+        if not ranked or ranked[0][1] < MIN_COVERAGE:
+            return refuse("The articles do not say.")
+        score, cov, best = ranked[0]
+        parts = [Part(best.text, [best.span])]
+        if query.kind == "fact" and len(best.text) < 90 and len(ranked) > 1:
+            nxt = ranked[1][2]
+            if ranked[1][1] >= MIN_COVERAGE and nxt.span.source == best.span.source:
+                parts.append(Part(nxt.text, [nxt.span]))
+        return Composition(parts)
+
+
+def _overview_worthy(q: StoredQuote) -> bool:
+    """Named speakers and real statements: not scare quotes ("hegemony") nor 'experts say'."""
+    if not q.speaker or not q.speaker[0].isupper():
+        return False
+    return q.kind != "direct" or len(q.text.split()) >= 4
+
+
+def _enumeration(text: str) -> float:
+    """1.0 for a sentence that lists three or more items."""
+    commas = text.count(",")
+    return 1.0 if commas >= 2 and re.search(r",\s+(?:and|or|as well as)\s|\band\b", text) else 0.0
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.source == b.source and a.start < b.end and b.start < a.end
+
+
+def _clip(text: str, limit: int = MAX_QUOTE_CHARS) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit].rstrip(",;:") + "…"
+
+
+__all__ = ["Composition", "ExtractiveAnswerer", "Part", "Sentence", "surname", "words"]

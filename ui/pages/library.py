@@ -1,0 +1,5 @@
+"""Library page script; the logic lives in ``ui.library``."""
+
+from ui import library
+
+library.render()
