@@ -61,8 +61,8 @@ _CUE_WORDS = [
     "feared", "fears", "charged", "alleged", "alleges", "accused", "accuses", "described",
     "describes", "wondered", "texted", "emailed", "messaged", "reiterated", "reiterates",
 ]
-_CUE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(_CUE_WORDS, key=len, reverse=True))
-                  + r")\b")
+_CUE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(_CUE_WORDS, key=len, reverse=True))
+                  + r")(?![\w-])")
 # Verbs whose object is the addressee: the cue phrase runs on to "that".
 _TELL_VERBS = {"told", "tells", "tell", "telling", "asked", "asks", "asking", "warned", "warns",
                "urged", "urges", "reminded", "assured", "informed", "accused"}
@@ -251,8 +251,8 @@ def _cue_extent(text: str, m: re.Match[str], limit: int) -> int:
     end = m.end()
     word = m.group()
     rest = text[end:min(limit, end + 80)]
-    that = re.match(r"(?:\s+[^\s,.;:!?\"“”']+){0,6}?\s+that\b", rest)
-    if that and not re.search(r"[\"“”]|''", that.group()):
+    that = re.match(r"(?:\s+[^\s,;:!?]+){0,8}?\s+that\b", rest)
+    if that and not re.search(r"[.!?][\"”']*\s", that.group()):
         return end + that.end()
     if word in _TELL_VERBS:
         obj = re.match(r"\s+(?:(?:the|The)\s+)?(?:[A-Z][\w'’.&-]*\s?)+|\s+(?:reporters|journalists|me|us|"
@@ -262,9 +262,10 @@ def _cue_extent(text: str, m: re.Match[str], limit: int) -> int:
     return end
 
 
-def _last_close_before(pieces_marks: list[tuple[int, int]], pos: int) -> int:
-    i = bisect.bisect_right([p[1] for p in pieces_marks], pos) - 1
-    return pieces_marks[i][1] if i >= 0 else -1
+def _last_close_before(mark_ends: list[int], pos: int) -> int:
+    """End of the last quote closed before ``pos`` (``mark_ends`` is sorted), or -1."""
+    i = bisect.bisect_right(mark_ends, pos) - 1
+    return mark_ends[i] if i >= 0 else -1
 
 
 def _attribute(doc: _Doc, piece: _Piece, pieces: list[_Piece]) -> None:
@@ -275,7 +276,7 @@ def _attribute(doc: _Doc, piece: _Piece, pieces: list[_Piece]) -> None:
 
 
 def _next_mark(pieces: list[_Piece], piece: _Piece, default: int) -> int:
-    idx = pieces.index(piece) if len(pieces) < 64 else _bisect_piece(pieces, piece)
+    idx = _bisect_piece(pieces, piece)
     if idx + 1 < len(pieces) and pieces[idx + 1].para == piece.para:
         return min(default, pieces[idx + 1].mark_start)
     return default
@@ -381,7 +382,7 @@ def _set(piece: _Piece, sub: Subject, cue: tuple[int, int], sent: tuple[int, int
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
-    i = bisect.bisect_right([s[0] for s in spans], pos) - 1 if len(spans) < 64 else _span_idx(spans, pos)
+    i = _span_idx(spans, pos)
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
@@ -399,13 +400,14 @@ def _span_idx(spans: list[tuple[int, int]], pos: int) -> int:
 def _find_reported(doc: _Doc, used: set[int], quote_spans: list[tuple[int, int]]) -> list[_Reported]:
     """Indirect speech: 'X added that ...', '..., the statement said.', 'according to X, ...'."""
     out: list[_Reported] = []
+    mark_ends = [s[1] for s in quote_spans]
     for s_start, s_end in doc.sents:
         if s_end - s_start > _MAX_REPORTED_SENTENCE:
             continue
         for m in _CUE.finditer(doc.text, s_start, s_end):
             if m.start() in used or _inside(quote_spans, m.start()):
                 continue
-            rep = _reported_at(doc, m, s_start, s_end, quote_spans)
+            rep = _reported_at(doc, m, s_start, s_end, mark_ends)
             if rep is not None:
                 out.append(rep)
                 break
@@ -413,7 +415,7 @@ def _find_reported(doc: _Doc, used: set[int], quote_spans: list[tuple[int, int]]
 
 
 def _reported_at(doc: _Doc, m: re.Match[str], s_start: int, s_end: int,
-                 quote_spans: list[tuple[int, int]]) -> _Reported | None:
+                 mark_ends: list[int]) -> _Reported | None:
     text = doc.text
     word = m.group()
     end = s_end
@@ -430,7 +432,7 @@ def _reported_at(doc: _Doc, m: re.Match[str], s_start: int, s_end: int,
         if comma < 0:
             return None
         return _reported(comma + 1, end, sub, m.span(), (s_start, s_end))
-    left = max(s_start, _last_close_before(quote_spans, m.start()), m.start() - _WINDOW)
+    left = max(s_start, _last_close_before(mark_ends, m.start()), m.start() - _WINDOW)
     sub = subject_before(text, left, m.start(), clause_mode=word.endswith("ing"))
     if sub is None or sub.end > m.start():
         return None
@@ -595,11 +597,20 @@ def _copy(dst: _Piece, src: _Piece) -> None:
     dst.speaker, dst.role = src.speaker, src.role
 
 
+def _is_title(quoted: str) -> bool:
+    """'Meet the Press', 'America's Unwritten Constitution': names of works, not speech."""
+    words = quoted.strip(" ,.!?").split()
+    if not words or len(words) > 6 or re.search(r"[.!?,;:]", quoted.strip(" ,.!?")):
+        return False
+    small = {"the", "of", "a", "an", "and", "or", "in", "on", "to", "for", "at", "with", "by"}
+    return words[0][0].isupper() and all(w[0].isupper() or w in small for w in words if w[0].isalpha())
+
+
 def _emit(doc: _Doc, pieces: list[_Piece], reported: list[_Reported]) -> list[Quote]:
     text = doc.text
     out: list[Quote] = []
     for p in pieces:
-        if not p.speaker:
+        if not p.speaker or _is_title(text[p.start:p.end]):
             continue
         s_open = doc.sentence(p.start)
         s_close = doc.sentence(max(p.start, p.end - 1))

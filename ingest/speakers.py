@@ -220,8 +220,8 @@ def name_from_tokens(toks: list[_Tok], text: str) -> Subject | None:
             if bare(head[span[1]].text) not in TITLE_WORDS and bare(head[span[1]].text) not in ORG_WORDS:
                 return _make_name(head, span, text)
     span = _clean_name(toks)
-    if span is None:
-        return None
+    if span is None or (span[0] > 0 and toks[span[0] - 1].text == "of"):
+        return None  # "Republican of South Carolina": a place, not the speaker
     return _make_name(toks, span, text)
 
 
@@ -346,7 +346,10 @@ def _is_adverbial(text: str, seg: tuple[int, int]) -> bool:
     w = bare(toks[0].text)
     if w in {"as", "and", "but", "so"} and _is_pure_name(_seg_tokens(text, seg)):
         return False
-    return w in _ADVERBIAL_START or (w.endswith("ing") and not is_capitalised(toks[0].text)) or w.isdigit()
+    if w.endswith("ing") and len(w) > 4 and (not is_capitalised(toks[0].text)
+                                            or (len(toks) > 1 and not is_capitalised(toks[1].text))):
+        return True
+    return w in _ADVERBIAL_START or w.isdigit()
 
 
 def _is_pure_name(toks: list[_Tok]) -> bool:
@@ -422,10 +425,8 @@ def _appositive_subject(text: str, segs: list[tuple[int, int]], verb: int) -> Su
         name = name_from_tokens(toks, text)
         if name is None:
             continue
-        if i + 1 < len(body):
-            role = _role_text(text, body[i + 1][0], body[-1][1])
-        else:
-            role = ""
+        after = [s for s in segs if s[0] > body[i][0]]
+        role = _role_text(text, after[0][0], after[-1][1]) if after else ""
         if not role and i > 0:
             role = _role_text(text, body[i - 1][0], body[i - 1][1])
         if not role:
@@ -619,10 +620,11 @@ class NameRegistry:
             if not cands:
                 continue
             ordered = [c for c in reversed(cands) if c[0] <= pos] + [c for c in cands if c[0] > pos]
-            for _, full in ordered:
-                g = self.people[full].gender if full in self.people else ""
-                if not gender or not g or g == gender:
-                    return full
+            genders = [self.people[full].gender if full in self.people else "" for _, full in ordered]
+            for want_exact in (True, False):
+                for (_, full), g in zip(ordered, genders, strict=True):
+                    if not gender or g == gender or (not want_exact and not g):
+                        return full
         return mention
 
     def gender(self, name: str) -> str:

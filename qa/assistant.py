@@ -70,8 +70,24 @@ class Assistant:
         text = query.search_text
         if query.kind == "what_did_x_say" and query.speaker and query.speaker not in text:
             text = f"{text} {query.speaker}"
-        retrieved = self.components.retriever.search(text, k or self.components.settings.top_k, filters)
+        k = k or self.components.settings.top_k
+        if query.kind == "who_said_what" and scope:
+            return query, self._quote_passages(scope, k), scope
+        retrieved = self.components.retriever.search(text, k, filters)
         return query, retrieved, scope
+
+    def _quote_passages(self, scope: list[str], k: int) -> list[Retrieved]:
+        """For 'who said what' the evidence is every passage that carries a quote, in article order."""
+        keys: dict[tuple[str, int], None] = {}
+        for q in self.components.catalog.quotes(scope):
+            keys[(q.source, self.view.passage_index(q.source, q.start))] = None
+        out = []
+        for source, index in list(keys)[: max(k, 12)]:
+            p = self.components.catalog.passage(source, index)
+            if p:
+                out.append(Retrieved(p.source, p.index, p.start, p.end, p.text, title=self.view.title(source),
+                                     score=1.0))
+        return out
 
     # -- steps ---------------------------------------------------------------------------------------
     def _refresh(self) -> None:
@@ -126,8 +142,11 @@ class Assistant:
         for part in comp.parts if comp.answerable else []:
             keys = self._passages_for(part)
             passages = [self.components.catalog.passage(*key) for key in keys]
-            if not supported(part.text, [p.text for p in passages if p]):
-                continue  # an unsupported sentence never reaches the user
+            texts = [p.text for p in passages if p]
+            if not supported(part.text, texts):
+                if not (part.fallback and supported(part.fallback, texts)):
+                    continue  # an unsupported sentence never reaches the user
+                part = Part(part.fallback, part.support, part.bullet)
             markers = []
             for key, span in zip(keys, part.support):
                 if key not in numbers:

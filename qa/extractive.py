@@ -13,7 +13,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from qa.evidence import ArticleView, Sentence, Span, rank_sentences, sentence_pool
-from qa.names import match_speaker, mentions, surname
+from qa.names import candidate_names, match_speaker, mentions, surname
 from qa.question import Query
 from vectorstore.catalog import Catalog, StoredQuote
 from vectorstore.retriever import Retrieved, verbatim_score
@@ -24,6 +24,7 @@ _CUE = re.compile(
     r"replied|declared|announced|suggested|predicted|expects?|believes?|called|urged|according to|reported)\b",
     re.I,
 )
+_NOT_SUBJECTS = {"The", "A", "An", "In", "On", "At", "But", "And", "It", "This", "That", "He", "She", "They", "We", "I"}
 _GENERIC = {"say", "said", "tell", "told", "articl", "quot", "think", "what", "did", "who", "mean", "view"}
 MIN_COVERAGE = 0.5
 MAX_QUOTE_CHARS = 220
@@ -36,6 +37,7 @@ class Part:
     text: str
     support: list[Span] = field(default_factory=list)
     bullet: bool = False
+    fallback: str = ""  # plainer wording (e.g. the bare sentence) used if ``text`` fails verification
 
 
 @dataclass
@@ -53,6 +55,7 @@ def refuse(reason: str) -> Composition:
 class ExtractiveAnswerer:
     catalog: Catalog
     view: ArticleView
+    _quote_cache: dict[tuple[str, ...] | None, list[StoredQuote]] = field(default_factory=dict)
 
     # -- entry point -------------------------------------------------------------------------------
     def compose(self, query: Query, retrieved: list[Retrieved], scope: list[str] | None) -> Composition:
@@ -70,7 +73,11 @@ class ExtractiveAnswerer:
 
     # -- helpers -------------------------------------------------------------------------------------
     def _quotes(self, sources: list[str] | None) -> list[StoredQuote]:
-        return self.catalog.quotes(sources)
+        """Quote records, cached: the answerer is rebuilt whenever the catalog changes."""
+        key = None if sources is None else tuple(sorted(sources))
+        if key not in self._quote_cache:
+            self._quote_cache[key] = self.catalog.quotes(sources)
+        return self._quote_cache[key]
 
     def _introduction(self, quote: StoredQuote) -> Span | None:
         """The sentence where the article first names this speaker (their full name and role)."""
@@ -84,8 +91,11 @@ class ExtractiveAnswerer:
         return Span(quote.source, quote.sentence_start, quote.sentence_end)
 
     def _speaker_label(self, quote: StoredQuote, roles: dict[str, str]) -> str:
+        """'Marc Kasowitz, Trump's lawyer,' when the article introduces them so; else the name alone."""
         role = roles.get(quote.speaker, "")
-        return f"{quote.speaker}, {role}," if role else quote.speaker
+        if role and self._sentence_with(quote.source, [quote.speaker, role]):
+            return f"{quote.speaker}, {role},"
+        return quote.speaker
 
     def _named_support(self, quote: StoredQuote, span: Span) -> list[Span]:
         """Attribution sentence, plus the introduction when that sentence does not name the speaker in full."""
@@ -108,15 +118,27 @@ class ExtractiveAnswerer:
         where = Span(best.source, s, e)
         quote = self._quote_covering(where)
         if quote is None:
-            return Composition([Part(
-                f"These words appear in “{self.view.title(best.source)}”, but the article does not say who said "
-                f"them: “{_clip(self.view.snippet(where))}”", [where])])
+            return self._who_said_by_name(where)
         roles = self._roles([quote.source])
         label = self._speaker_label(quote, roles)
         attribution = self._attribution(quote)
-        support = self._named_support(quote, attribution if _overlaps(attribution, where) else where)
-        sentence = _clip(self.view.snippet(attribution), 400)
-        return Composition([Part(f"{label} said it: “{sentence}”".replace("””", "”"), support)])
+        span = attribution if _overlaps(attribution, where) else where
+        support = self._named_support(quote, span)
+        sentence = _clip(self.view.snippet(span), 400)
+        return Composition([Part(f"{label} said it: {sentence}", support, fallback=sentence)])
+
+    def _who_said_by_name(self, where: Span) -> Composition:
+        """No attribution record covers the words: name the person the sentence (or the one before) is about."""
+        text = self.view.text(where.source)
+        sentence = self.view.snippet(where)
+        spans = self.view.sentences(where.source)
+        i = next((n for n, (s, _e) in enumerate(spans) if s == where.start), 0)
+        for s, e in [(where.start, where.end)] + [spans[j] for j in range(i - 1, max(-1, i - 3), -1)]:
+            names = [n for n in candidate_names(text[s:e]) if n.split()[0] not in _NOT_SUBJECTS]
+            if names:
+                support = [where] if s == where.start else [Span(where.source, s, e), where]
+                return Composition([Part(f"{names[0]}: {_clip(sentence, 400)}", support, fallback=sentence)])
+        return Composition([Part(_clip(sentence, 400), [where])])
 
     def _who_said_paraphrase(self, query: Query, retrieved: list[Retrieved]) -> Composition:
         phrase = [w for p in query.phrases for w in p]
@@ -134,8 +156,8 @@ class ExtractiveAnswerer:
             return refuse("The articles do not contain these words or anything close to them.")
         roles = self._roles([best.source])
         support = self._named_support(best, self._attribution(best))
-        return Composition([Part(f"{self._speaker_label(best, roles)} said it: “{_clip(self.view.snippet(support[0]), 400)}”",
-                                 support)])
+        sentence = _clip(self.view.snippet(support[0]), 400)
+        return Composition([Part(f"{self._speaker_label(best, roles)} said it: {sentence}", support, fallback=sentence)])
 
     def _quote_covering(self, where: Span) -> StoredQuote | None:
         best, best_overlap = None, 0
@@ -170,11 +192,16 @@ class ExtractiveAnswerer:
         parts = []
         for speaker, items in by_speaker.items():
             direct = [q for q in items if q.kind == "direct"] or items
-            chosen = direct[:4]
+            # the speaker's quotes from the passage where they are first quoted: one passage per voice keeps
+            # the overview short; "What did X say?" gives the rest
+            home = self.view.passage_index(direct[0].source, direct[0].start)
+            chosen = [q for q in direct if self.view.passage_index(q.source, q.start) == home][:3]
             role = roles.get(speaker, "")
+            if role and not self._sentence_with(chosen[0].source, [speaker, role]):
+                role = ""
             head = f"**{speaker}**" + (f" ({role})" if role else "")
             shown = "; ".join(f"“{_clip(q.text, MAX_QUOTE_CHARS)}”" if q.kind == "direct"
-                              else f"that {_clip(q.text, MAX_QUOTE_CHARS)}" for q in chosen)
+                              else f"{q.cue} {_clip(q.text, MAX_QUOTE_CHARS)}".strip() for q in chosen)
             support: list[Span] = []
             for q in chosen:
                 support += [s for s in self._named_support(q, Span(q.source, q.start, q.end)) if s not in support]

@@ -15,8 +15,9 @@ from qa.types import Answer, Citation
 
 # Characters Markdown, Streamlit's LaTeX ($), emoji/colour directives (:) or tables (|) would interpret.
 _MD_SPECIAL = "\\`*_{}[]()#+-.!|~$:^=/"
-_ENTITIES = {ch: f"&#{ord(ch)};" for ch in _MD_SPECIAL}
-_MARKER = re.compile(r"\[(\d{1,3})\]")
+# One pass over the raw text: HTML-significant characters get html.escape's entities, Markdown ones numeric
+# entities. (Escaping twice would re-encode the '#' of "&#x27;" and show entities as text.)
+_ENTITIES = {ch: f"&#{ord(ch)};" for ch in _MD_SPECIAL} | {ch: html.escape(ch, quote=True) for ch in "&<>\"'"}
 
 CSS = """
 <style>
@@ -32,7 +33,7 @@ CSS = """
   border: 1px solid rgba(49, 51, 63, 0.15); border-radius: 0.5rem; background: #fbfbfc;
   font-size: 0.93rem; line-height: 1.65; }
 .nqa-article mark.nqa-in-passage { background: #fff5cc; color: inherit; padding: 0.05em 0; }
-.nqa-article mark.nqa-in-passage:first-of-type { scroll-initial-target: nearest; scroll-margin: 3rem; }
+.nqa-article .nqa-target { scroll-initial-target: nearest; scroll-margin: 4rem; }
 .nqa-article mark.nqa-quote { font-weight: 600; background: #ffd43b; }
 .nqa-meta { color: rgba(49, 51, 63, 0.6); font-size: 0.85rem; }
 .nqa-title { font-weight: 600; line-height: 1.35; }
@@ -41,15 +42,13 @@ CSS = """
 
 
 def safe(text: str) -> str:
-    """HTML-escape ``text`` and neutralise Markdown so it renders literally; newlines become ``<br>``."""
-    escaped = html.escape(text, quote=True)
-    escaped = "".join(_ENTITIES.get(ch, ch) for ch in escaped if ch != "\r")
-    return escaped.replace("\n", "<br>")
+    """HTML-escape ``text`` (same result as ``html.escape``) and neutralise Markdown; newlines become ``<br>``."""
+    return safe_inline(text.replace("\r", "")).replace("\n", "<br>")
 
 
 def safe_inline(text: str) -> str:
     """Like ``safe`` but keeps newlines, for ``st.write_stream`` which renders plain Markdown."""
-    return "".join(_ENTITIES.get(ch, ch) for ch in html.escape(text, quote=True))
+    return "".join(_ENTITIES.get(ch, ch) for ch in text)
 
 
 def md_label(text: str) -> str:
@@ -114,7 +113,7 @@ def article_html(text: str, passage: tuple[int, int], quote: tuple[int, int] | N
     """The whole article with the passage highlighted in place and the supporting sentence stronger.
 
     Marks are split at the quote so they never overlap; the first passage mark
-    carries ``scroll-initial-target`` so Chromium opens the box scrolled to it.
+    carries ``scroll-initial-target`` (class ``nqa-target``) so Chromium opens the box scrolled to it.
     """
     ps, pe = max(0, passage[0]), min(len(text), passage[1])
     cuts = {0, ps, pe, len(text)}
@@ -126,14 +125,15 @@ def article_html(text: str, passage: tuple[int, int], quote: tuple[int, int] | N
         qs = qe = -1
     points = sorted(cuts)
     parts: list[str] = []
+    target = " nqa-target"  # only the first mark: where the box opens
     for a, b in zip(points, points[1:], strict=False):
         if a == b:
             continue
         chunk = safe(text[a:b])
         if qs <= a and b <= qe:
-            chunk = f'<mark class="nqa-quote">{chunk}</mark>'
+            chunk, target = f'<mark class="nqa-quote{target}">{chunk}</mark>', ""
         elif ps <= a and b <= pe:
-            chunk = f'<mark class="nqa-in-passage">{chunk}</mark>'
+            chunk, target = f'<mark class="nqa-in-passage{target}">{chunk}</mark>', ""
         parts.append(chunk)
     return f'<div class="nqa-article">{"".join(parts)}</div>'
 
