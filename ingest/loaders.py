@@ -329,6 +329,20 @@ def _is_headline(line: str, following: list[str]) -> bool:
     return len(nxt) > len(line) and not nxt[0].islower()
 
 
+def _wrapped_headline(lines: list[str]) -> str:
+    """A headline wrapped over two or three lines ("Deal on court;" / "Common Sense.") then a blank line."""
+    block: list[str] = []
+    for line in lines[:4]:
+        if not line:
+            break
+        block.append(line)
+    rest = lines[len(block):]
+    joined = " ".join(block)
+    if 2 <= len(block) <= 3 and len(joined) < _MAX_TITLE and any(rest) and rest[:1] == [""]:
+        return joined
+    return ""
+
+
 # --------------------------------------------------------------------------- text files
 
 
@@ -362,8 +376,8 @@ def _from_text(data: bytes, origin: _Origin, *, markdown: bool, charset: str = "
         lines[skip] = first
         text = "\n".join(lines)
         title = first
-    elif _is_headline(first, lines[skip + 1:]):
-        title = first
+    else:
+        title = _wrapped_headline(lines[skip:]) or (first if _is_headline(first, lines[skip + 1:]) else "")
     return _article(origin, text, title=meta.get("title") or title, author=meta.get("author", ""),
                     date_text=meta.get("date", ""), url=meta.get("url", ""))
 

@@ -21,8 +21,16 @@ def render_citations(components: Components, answer: Answer, turn: int) -> None:
                    "or a wider date range.")
         return
     for c in answer.citations:
-        with st.expander(md_label(citation_label(c))):
-            _citation_body(components, c, f"{turn}-{c.n}")
+        # Keyed, state-tracking expanders: they stay open across the reruns a toggle causes (an
+        # unkeyed one re-mounts closed), and their body is only built when open.
+        expander = st.expander(md_label(citation_label(c)), key=expander_key(turn, c.n), on_change="rerun")
+        if expander.open:
+            with expander:
+                _citation_body(components, c, f"{turn}-{c.n}")
+
+
+def expander_key(turn: int, n: int) -> str:
+    return f"citation-{turn}-{n}"
 
 
 def _citation_body(components: Components, c: Citation, key: str) -> None:

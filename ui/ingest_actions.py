@@ -20,7 +20,7 @@ from core.components import Components
 from ingest.pipeline import Ingestor, delete_article
 from ingest.report import Report
 from ui import state
-from ui.render import md_label
+from ui.render import md_label, plural
 
 SAMPLES_DIR = Path(__file__).resolve().parents[1] / "samples"
 UPLOAD_TYPES = ["txt", "md", "html", "htm", "pdf"]
@@ -115,8 +115,7 @@ def summary(report: Report) -> str:
 
 def render_report(report: Report) -> None:
     """The ingest report: a one-line summary, every failure with its reason, then the per-article details."""
-    passages = f"{report.passages} passage{'s' * (report.passages != 1)}"
-    line = f"Ingest finished: {summary(report)} · {passages} indexed in {report.seconds:.1f} s"
+    line = f"Ingest finished: {summary(report)} · {plural(report.passages, 'passage')} indexed in {report.seconds:.1f} s"
     if report.failed:
         st.warning(line, icon=":material/warning:")
         for f in report.failed:

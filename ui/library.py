@@ -14,7 +14,7 @@ import streamlit as st
 from core.components import Components
 from ingest.loaders import is_url
 from ui import ingest_actions, state
-from ui.render import safe
+from ui.render import plural, safe
 from vectorstore.catalog import ArticleInfo
 
 PAGE_SIZE = 50
@@ -25,7 +25,7 @@ def render() -> None:
     catalog = components.catalog
     n = catalog.article_count()
     st.title("Library")
-    st.caption(f"{n} article{'s' * (n != 1)} · {catalog.passage_count()} passages · "
+    st.caption(f"{plural(n, 'article')} · {plural(catalog.passage_count(), 'passage')} · "
                f"stored in `{components.settings.data_dir}`")
     report = st.session_state.get(state.REPORT)
     if report is not None:
@@ -96,7 +96,7 @@ def _article_row(components: Components, a: ArticleInfo, i: int) -> None:
     with st.container(border=True):
         text, action = st.columns([0.92, 0.08], vertical_alignment="center")
         meta = " · ".join(x for x in (a.date or "no date", ingest_actions.display_name(a.source),
-                                       f"{a.passages} passage{'s' * (a.passages != 1)}", a.author) if x)
+                                       plural(a.passages, "passage"), a.author) if x)
         text.markdown(
             f'<div class="nqa-title">{safe(a.title or ingest_actions.display_name(a.source))}</div>'
             f'<div class="nqa-meta">{safe(meta)}</div>',

@@ -56,6 +56,11 @@ def md_label(text: str) -> str:
     return re.sub(r"([\\`*_{}\[\]()#+\-.!|~$:<>])", r"\\\1", " ".join(text.split()))
 
 
+def plural(n: int, word: str) -> str:
+    """``1 passage``, ``2 passages``: counts read naturally everywhere in the UI."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def short(text: str, limit: int = 90) -> str:
     """Collapse whitespace and cut long titles so labels stay on one line."""
     text = " ".join(text.split())

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from core.components import Components
+from ui.render import plural
 from vectorstore.retriever import Filters
 
 K_KEY = "opt_k"
@@ -35,10 +36,10 @@ def render(components: Components) -> None:
         st.subheader("Answer settings")
         st.slider("Passages to retrieve (k)", 1, 20, value=s.top_k, key=K_KEY,
                   help="How many passages the assistant reads before answering.")
-        st.caption("Only use articles dated")
-        left, right = st.columns(2)
-        left.date_input("From", value=None, key=FROM_KEY, format="YYYY-MM-DD")
-        right.date_input("To", value=None, key=TO_KEY, format="YYYY-MM-DD")
+        st.date_input("Articles dated from", value=None, key=FROM_KEY, format="YYYY-MM-DD",
+                      help="Leave empty for no lower limit.")
+        st.date_input("Articles dated to", value=None, key=TO_KEY, format="YYYY-MM-DD",
+                      help="Leave empty for no upper limit.")
         start, end = st.session_state.get(FROM_KEY), st.session_state.get(TO_KEY)
         if start and end and start > end:
             st.warning("'From' is after 'To': no article can match.", icon=":material/event_busy:")
@@ -46,7 +47,7 @@ def render(components: Components) -> None:
                       help="Answers are extracted verbatim from your articles; nothing leaves this machine.")
         st.divider()
         n, p = components.catalog.article_count(), components.catalog.passage_count()
-        st.page_link("ui/pages/library.py", label=f"Library: {n} article{'s' * (n != 1)} · {p} passages",
+        st.page_link("ui/pages/library.py", label=f"Library: {plural(n, 'article')} · {plural(p, 'passage')}",
                      icon=":material/library_books:")
 
 

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from ui.citations import expander_key
+
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
 LIBRARY = "ui/pages/library.py"
@@ -78,7 +80,9 @@ def test_load_samples_then_ask_shows_cited_answer(store: Path) -> None:
     expanders = assistant[0].expander
     assert expanders, "an answer about the samples must cite passages"
     assert all(e.label.startswith("\\[") for e in expanders)
-    first = expanders[0]
+    at.session_state[expander_key(1, 1)] = True  # open citation [1] (what a click does)
+    at.run()
+    first = at.chat_message[1].expander[0]
     assert '<mark class="nqa-quote">' in "\n".join(m.value for m in first.markdown)
 
     first.toggle[0].set_value(True).run()  # "Show in article": the rerun replays the turn from session state
