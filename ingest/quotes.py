@@ -582,7 +582,7 @@ def _inherit(doc: _Doc, pieces: list[_Piece], reported: list[_Reported]) -> None
 def _para_donor(doc: _Doc, para_pieces: list[_Piece], i: int, short: bool) -> _Piece | None:
     p = para_pieces[i]
     same_sent = doc.sentence(p.start)
-    order = list(range(i - 1, -1, -1)) + list(range(i + 1, len(para_pieces)))
+    order = list(range(i - 1, max(-1, i - 21), -1)) + list(range(i + 1, min(len(para_pieces), i + 21)))
     for j in order:
         q = para_pieces[j]
         if not q.speaker or not q.cue:

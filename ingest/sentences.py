@@ -61,11 +61,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             first_dot = m.start()
             if m.end() - m.start() == 1 and _is_abbreviation(text, first_dot):
                 # "U.S. officials" ends no sentence; "in the U.S. The next" does.
-                following = text[end:p_end].split(None, 1)
+                following = text[end:min(p_end, end + 64)].split(None, 1)
                 is_acronym = "." in text[max(p_start, first_dot - 3):first_dot]
                 if not (is_acronym and following and following[0] in _STARTERS):
                     continue
-            nxt = text[end:p_end].lstrip()
+            nxt = text[end:min(p_end, end + 64)].lstrip()
             if nxt and nxt[0].islower():
                 continue  # '"... it," said Wu.' style continuations
             _append(text, spans, cursor, end)

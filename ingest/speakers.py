@@ -619,7 +619,8 @@ class NameRegistry:
             cands = table.get(key)
             if not cands:
                 continue
-            ordered = [c for c in reversed(cands) if c[0] <= pos] + [c for c in cands if c[0] > pos]
+            cut = bisect.bisect_right(cands, (pos, "\uffff"))
+            ordered = cands[max(0, cut - 40):cut][::-1] + cands[cut:cut + 40]
             genders = [self.people[full].gender if full in self.people else "" for _, full in ordered]
             for want_exact in (True, False):
                 for (_, full), g in zip(ordered, genders, strict=True):

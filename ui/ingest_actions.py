@@ -81,7 +81,7 @@ def ingest_and_refresh(components: Components, inputs: list[str], prune: bool = 
     """Ingest, then rerun so article counts everywhere reflect the new store."""
     report = ingest(components, inputs, prune)
     if report is not None:
-        state.flash(summary(report))
+        state.flash("Library updated: " + summary(report, skip_zero=True))
         st.rerun()
 
 
@@ -105,12 +105,12 @@ def display_name(source: str) -> str:
     return source if "://" in source else Path(source).name
 
 
-def summary(report: Report) -> str:
-    failed = f", {len(report.failed)} failed" if report.failed else ""
-    return (
-        f"{len(report.added)} added, {len(report.updated)} updated, {len(report.unchanged)} unchanged, "
-        f"{len(report.deleted)} deleted{failed}"
-    )
+def summary(report: Report, skip_zero: bool = False) -> str:
+    """``3 added, 0 updated, …``; ``skip_zero`` keeps only what happened, for a short toast."""
+    counts = [("added", len(report.added)), ("updated", len(report.updated)),
+              ("unchanged", len(report.unchanged)), ("deleted", len(report.deleted)), ("failed", len(report.failed))]
+    parts = [f"{n} {label}" for label, n in counts if n or (not skip_zero and label != "failed")]
+    return ", ".join(parts) or "nothing to do"
 
 
 def render_report(report: Report) -> None:

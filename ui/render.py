@@ -8,6 +8,7 @@ every Markdown/LaTeX/emoji-significant character becomes a numeric entity, so
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 
@@ -33,7 +34,8 @@ CSS = """
   border: 1px solid rgba(49, 51, 63, 0.15); border-radius: 0.5rem; background: #fbfbfc;
   font-size: 0.93rem; line-height: 1.65; }
 .nqa-article mark.nqa-in-passage { background: #fff5cc; color: inherit; padding: 0.05em 0; }
-.nqa-article .nqa-target { scroll-initial-target: nearest; scroll-margin: 4rem; }
+.nqa-article .nqa-target { display: inline-block; width: 0; height: 1em; scroll-initial-target: nearest;
+  scroll-snap-align: start; scroll-margin-top: 4rem; }
 .nqa-article mark.nqa-quote { font-weight: 600; background: #ffd43b; }
 .nqa-meta { color: rgba(49, 51, 63, 0.6); font-size: 0.85rem; }
 .nqa-title { font-weight: 600; line-height: 1.35; }
@@ -67,10 +69,19 @@ def short(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def nice_date(date: str) -> str:
+    """``2026-03-02`` → ``2 Mar 2026`` with no-break spaces, so a wrapped label never splits a date."""
+    try:
+        d = dt.date.fromisoformat(date[:10])
+    except ValueError:
+        return date
+    return f"{d.day}\u00a0{d:%b}\u00a0{d.year}"
+
+
 def citation_label(c: Citation) -> str:
     """Plain label for a citation: ``[n] Title — date``."""
-    title = short(c.title or _name(c.source))
-    return f"[{c.n}] {title} — {c.date}" if c.date else f"[{c.n}] {title}"
+    title = short(c.title or _name(c.source), 140)
+    return f"[{c.n}] {title}\u00a0— {nice_date(c.date)}" if c.date else f"[{c.n}] {title}"
 
 
 def answer_html(answer: Answer) -> str:
@@ -117,8 +128,9 @@ def passage_html(c: Citation) -> str:
 def article_html(text: str, passage: tuple[int, int], quote: tuple[int, int] | None) -> str:
     """The whole article with the passage highlighted in place and the supporting sentence stronger.
 
-    Marks are split at the quote so they never overlap; the first passage mark
-    carries ``scroll-initial-target`` (class ``nqa-target``) so Chromium opens the box scrolled to it.
+    Marks are split at the quote so they never overlap. An empty inline-block anchor before the first
+    mark carries ``scroll-initial-target`` so Chromium opens the box scrolled to the passage without any
+    JavaScript (the property is ignored on multi-line inline boxes, hence the anchor).
     """
     ps, pe = max(0, passage[0]), min(len(text), passage[1])
     cuts = {0, ps, pe, len(text)}
@@ -130,15 +142,15 @@ def article_html(text: str, passage: tuple[int, int], quote: tuple[int, int] | N
         qs = qe = -1
     points = sorted(cuts)
     parts: list[str] = []
-    target = " nqa-target"  # only the first mark: where the box opens
+    target = '<span class="nqa-target"></span>'  # only before the first mark: where the box opens
     for a, b in zip(points, points[1:], strict=False):
         if a == b:
             continue
         chunk = safe(text[a:b])
         if qs <= a and b <= qe:
-            chunk, target = f'<mark class="nqa-quote{target}">{chunk}</mark>', ""
+            chunk, target = f'{target}<mark class="nqa-quote">{chunk}</mark>', ""
         elif ps <= a and b <= pe:
-            chunk, target = f'<mark class="nqa-in-passage{target}">{chunk}</mark>', ""
+            chunk, target = f'{target}<mark class="nqa-in-passage">{chunk}</mark>', ""
         parts.append(chunk)
     return f'<div class="nqa-article">{"".join(parts)}</div>'
 

@@ -55,7 +55,15 @@ class MiniLMEmbedder(Embeddings):
         return self._encode(list(texts))
 
     def embed_query(self, text: str) -> list[float]:
-        return self._encode([text])[0]
+        """One short text: a single thread is as fast idle and 5-10x faster when the other core is busy."""
+        import torch
+
+        threads = torch.get_num_threads()
+        torch.set_num_threads(1)
+        try:
+            return self._encode([text])[0]
+        finally:
+            torch.set_num_threads(threads)
 
 
 class HashEmbedder(Embeddings):
