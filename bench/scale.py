@@ -47,7 +47,7 @@ def build(store: Path, seed_store: Components, target: int) -> tuple[Components,
     articles = [seed_store.catalog.article(a.source) for a in seed_store.catalog.articles()]
     vectors = seed_store.store.collection.get(include=["embeddings", "metadatas"])
     real: dict[tuple[str, int], np.ndarray] = {
-        (m["source"], m["passage"]): np.asarray(e) for e, m in zip(vectors["embeddings"], vectors["metadatas"])
+        (m["source"], m["passage"]): np.asarray(e) for e, m in zip(vectors["embeddings"], vectors["metadatas"], strict=False)
     }
     quotes = defaultdict(list)
     for q in seed_store.catalog.quotes():

@@ -42,7 +42,8 @@ _MAX_QUOTES = 200_000
 
 _CUE_WORDS = [
     "according to", "put it", "response was", "reply was", "answer was", "statement read",
-    "message read", "tweet read", "written", "shot back", "fired back", "pointed out", "points out", "went on",
+    "message read", "tweet read", "written", "shot back", "fired back", "pointed out", "points out",
+    "went on",
     "said", "says", "say", "saying", "told", "tells", "tell", "telling", "added", "adds", "adding",
     "noted", "notes", "noting", "stressed", "stresses", "stressing", "argued", "argues", "arguing",
     "claimed", "claims", "claiming", "warned", "warns", "warning", "explained", "explains",
@@ -194,10 +195,9 @@ def _find_pieces(doc: _Doc) -> list[_Piece]:
             if len(pieces) >= _MAX_QUOTES:
                 return pieces
             i, j = m.span()
-            if text[i] == "'":
-                if j - i == 3:  # "'''": a single quote glued to the double one
-                    kind = _classify(text, i, j, lo, hi)
-                    i, j = (i, i + 2) if kind == _OPEN else (i + 1, j)
+            if text[i] == "'" and j - i == 3:  # "'''": a single quote glued to the double one
+                kind = _classify(text, i, j, lo, hi)
+                i, j = (i, i + 2) if kind == _OPEN else (i + 1, j)
             kind = _classify(text, i, j, lo, hi)
             if kind == _EITHER:
                 kind = _CLOSE if stack else _OPEN
@@ -498,10 +498,7 @@ def _resolve(doc: _Doc, sub: Subject, history: list[_Said]) -> tuple[str, bool]:
         return sub.text, False
     if sub.kind == "name":
         words = sub.text.split()
-        if len(words) == 1:
-            full = reg.resolve(sub.text, sub.start, sub.gender)
-        else:
-            full = sub.text
+        full = reg.resolve(sub.text, sub.start, sub.gender) if len(words) == 1 else sub.text
         return full, full in reg.people or bool(sub.gender)
     pronoun = sub.text.lower()
     gender = PRONOUNS.get(pronoun, "")

@@ -47,7 +47,7 @@ STOP_CAPS = {
     "who", "where", "which", "some", "many", "several", "all", "no", "not", "one", "two", "three",
     "another", "other", "such", "every", "each", "most", "more", "mrs", "do", "did", "does", "is",
     "was", "are", "were", "has", "have", "had", "will", "would", "can", "could", "should", "let",
-    "tonight", "abstract", "full", "text", "said", "says", "told", "added", "according", "whether",
+    "tonight", "abstract", "full", "text", "said", "says", "told", "added", "whether",
     "once", "again", "already", "perhaps", "maybe", "yes", "well", "oh", "please", "thank", "thanks",
 }
 
@@ -65,7 +65,7 @@ ORG_WORDS = {
     "program", "society", "league", "coalition", "partners", "capital", "holdings", "airlines",
     "media", "systems", "communications", "reuters", "cnn", "nbc", "cbs", "abc", "msnbc", "fox",
     "npr", "bbc", "xinhua", "ap", "afp", "pac", "policy", "affairs", "security", "nation", "nations",
-    "times", "review", "online", "politico", "corporation", "ltd", "llc", "plc", "industries",
+    "review", "online", "politico", "corporation", "ltd", "llc", "plc", "industries",
     "region", "province", "island", "islands", "river", "valley", "mountains", "sea", "ocean",
     "america", "china", "russia", "europe", "asia", "africa", "iowa", "texas", "ohio", "florida",
     "york", "california", "washington", "carolina", "hampshire", "virginia", "jersey", "nevada",
@@ -97,8 +97,9 @@ FEMALE_FIRST = {
     "ann", "anne", "katie", "emily", "carly", "nikki", "condoleezza", "madeleine", "angela", "theresa",
     "marine", "indra", "sylvia", "patricia", "linda", "barbara", "jessica", "margaret", "dorothy",
     "betty", "helen", "sandra", "donna", "carol", "ruth", "sharon", "laura", "amy", "kathleen",
-    "samantha", "rebekah", "rebecca", "louella", "mika", "hope", "kirsten", "tammy", "claire", "amy",
-    "cheryl", "chelsea", "heidi", "kamala", "dianne", "barbara", "ghazala", "kelly", "julia", "julie",
+    "samantha", "rebekah", "rebecca", "louella", "mika", "hope", "kirsten", "tammy", "claire",
+    "cheryl", "chelsea",
+    "heidi", "kamala", "dianne", "ghazala", "kelly", "julia", "julie",
 }
 
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "we": "p", "i": "", "it": "n"}
@@ -216,9 +217,10 @@ def name_from_tokens(toks: list[_Tok], text: str) -> Subject | None:
     if of_idx is not None and of_idx >= 1 and is_capitalised(toks[of_idx - 1].text):
         head = toks[:of_idx]
         span = _clean_name(head)
-        if span and not all(bare(t.text) in TITLE_WORDS for t in head[span[0]: span[1] + 1]):
-            if bare(head[span[1]].text) not in TITLE_WORDS and bare(head[span[1]].text) not in ORG_WORDS:
-                return _make_name(head, span, text)
+        last_word = bare(head[span[1]].text) if span else ""
+        if span and not all(bare(t.text) in TITLE_WORDS for t in head[span[0]: span[1] + 1]) \
+                and last_word not in TITLE_WORDS and last_word not in ORG_WORDS:
+            return _make_name(head, span, text)
     span = _clean_name(toks)
     if span is None or (span[0] > 0 and toks[span[0] - 1].text == "of"):
         return None  # "Republican of South Carolina": a place, not the speaker
@@ -292,7 +294,7 @@ _TRAILING_FILLER = {
     "privately", "himself", "herself", "themselves", "itself", "just", "already", "still", "never",
     "first", "initially", "finally", "subsequently", "simply", "further", "not", "did", "does", "do",
     "flatly", "quickly", "immediately", "too", "even", "both", "all", "alone", "who", "which", "that",
-    "may", "might", "can", "should", "must", "had", "long", "since",
+    "may", "might", "can", "should", "must", "long", "since",
 }
 
 
@@ -538,7 +540,8 @@ def subject_after(text: str, start: int, end: int) -> Subject | None:
 
 
 _CAP_RUN = re.compile(
-    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|de|van|von|bin|al|da|di|del))*"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?[A-Z][\w'’.-]*"
+    r"(?:[ \t]+(?:[A-Z][\w'’.-]*|de|van|von|bin|al|da|di|del))*"
 )
 
 
@@ -650,8 +653,8 @@ def _first_name_gender(word: str) -> str:
     return ""
 
 
-_ABBREV = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "adm", "maj", "rev",
-           "jr", "sr", "st", "prof", "hon", "atty", "supt", "cmdr"}
+_ABBREV = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "adm", "maj",
+           "rev", "jr", "sr", "st", "prof", "hon", "atty", "supt", "cmdr"}
 
 
 def _split_run(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -148,7 +148,7 @@ class Assistant:
                     continue  # an unsupported sentence never reaches the user
                 part = Part(part.fallback, part.support, part.bullet)
             markers = []
-            for key, span in zip(keys, part.support):
+            for key, span in zip(keys, part.support, strict=False):
                 if key not in numbers:
                     numbers[key] = len(numbers) + 1
                     citations.append(self._citation(numbers[key], key, span))

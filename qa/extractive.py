@@ -179,10 +179,6 @@ class ExtractiveAnswerer:
     def who_said_what(self, query: Query, retrieved: list[Retrieved], scope: list[str] | None) -> Composition:
         sources = scope or list(OrderedDict.fromkeys(r.source for r in retrieved))[:1]
         quotes = [q for q in self._quotes(sources) if _overview_worthy(q)]
-        if query.topic:
-            topic = set(keyword_tokens(query.topic)) - _GENERIC
-            on_topic = [q for q in quotes if topic & set(keyword_tokens(self.view.snippet(self._attribution(q))))]
-            quotes = on_topic or quotes
         if not quotes:
             return refuse("The articles quote nobody on this.")
         roles = self._roles(sources)
@@ -229,11 +225,12 @@ class ExtractiveAnswerer:
                     seen.add(span)
                     parts.append(Part(_clip(self.view.snippet(span), 450), [span]))
                 return Composition(parts)
-            if topic_tokens:
-                return refuse(f"The articles quote {speaker}, but not on {query.topic}.")
-        # no quote record: sentences that name the person next to a speech verb
-        pool = [s for s in sentence_pool(self.view, retrieved)
-                if mentions(s.text, query.speaker) and _CUE.search(s.text)]
+        # no (matching) quote record: sentences about the person — naming them, or 'he'/'she' right after
+        pool = self._sentences_about(speaker or query.speaker, retrieved)
+        if topic_tokens:
+            pool = [s for s in pool if len(topic_tokens & s.tokens) / len(topic_tokens) >= 0.5]
+        else:
+            pool = [s for s in pool if _CUE.search(s.text)]
         if pool:
             ranked = rank_sentences(list(topic_tokens) or keyword_tokens(query.speaker), pool, query.text)
             best = [s for score, cov, s in ranked[:2] if cov > 0 or not topic_tokens]
@@ -241,6 +238,18 @@ class ExtractiveAnswerer:
                 return Composition([Part(s.text, [s.span]) for s in best])
         about = f" about {query.topic}" if query.topic and topic_tokens else ""
         return refuse(f"The articles do not say what {query.speaker} said{about}.")
+
+    def _sentences_about(self, person: str, retrieved: list[Retrieved]) -> list[Sentence]:
+        out = []
+        for s in sentence_pool(self.view, retrieved):
+            if mentions(s.text, person):
+                out.append(s)
+                continue
+            if re.match(r"\s*[\"“]?(?:He|She|They)\b", s.text):
+                previous = [p for p in self.view.sentences(s.span.source) if p[1] <= s.span.start]
+                if previous and mentions(self.view.text(s.span.source)[previous[-1][0]:previous[-1][1]], person):
+                    out.append(s)
+        return out
 
     def _on_topic(self, quotes: list[StoredQuote], topic: set[str]) -> list[StoredQuote]:
         if not topic:
@@ -283,7 +292,8 @@ class ExtractiveAnswerer:
     # -- facts and lists -----------------------------------------------------------------------------
     def fact(self, query: Query, retrieved: list[Retrieved], scope: list[str] | None) -> Composition:
         pool = sentence_pool(self.view, retrieved)
-        q_tokens = [t for t in keyword_tokens(query.search_text) if t not in _GENERIC]
+        asked_for = set(keyword_tokens(_list_head(query.text))) if query.kind == "list" else set()
+        q_tokens = [t for t in keyword_tokens(query.search_text) if t not in _GENERIC and t not in asked_for]
         missing = [n for n in query.names if not any(mentions(r.text, n) for r in retrieved)]
         if missing:
             return refuse(f"The articles do not mention {', '.join(missing)}.")
@@ -299,6 +309,12 @@ class ExtractiveAnswerer:
             if ranked[1][1] >= MIN_COVERAGE and nxt.span.source == best.span.source:
                 parts.append(Part(nxt.text, [nxt.span]))
         return Composition(parts)
+
+
+def _list_head(question: str) -> str:
+    """'Which sectors did…' asks for sectors: the word names the answer's type, it is not in the answer."""
+    m = re.search(r"\b(?:which|what)\s+((?:\w+\s+){0,2}?\w+s)\b", question, re.I)
+    return m.group(1).split()[-1] if m else ""
 
 
 def _overview_worthy(q: StoredQuote) -> bool:

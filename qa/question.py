@@ -120,6 +120,6 @@ def _about(text: str) -> str:
 
 
 def _clean_who(who: str) -> str:
-    who = re.sub(r"^(?:the\s+)?", "", who.strip(" ?,."), flags=re.I)
+    who = who.strip(" ?,.")
     who = re.sub(r"['’]s$", "", who)
     return who.strip()

@@ -35,7 +35,7 @@ CSS = """
   font-size: 0.93rem; line-height: 1.65; }
 .nqa-article mark.nqa-in-passage { background: #fff5cc; color: inherit; padding: 0.05em 0; }
 .nqa-article .nqa-target { display: inline-block; width: 0; height: 1em; scroll-initial-target: nearest;
-  scroll-snap-align: start; scroll-margin-top: 4rem; }
+  position: relative; top: -3.2rem; }  /* open with a little context above the passage */
 .nqa-article mark.nqa-quote { font-weight: 600; background: #ffd43b; }
 .nqa-meta { color: rgba(49, 51, 63, 0.6); font-size: 0.85rem; }
 .nqa-title { font-weight: 600; line-height: 1.35; }

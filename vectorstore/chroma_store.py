@@ -57,7 +57,7 @@ class ChromaStore:
         )
         metas = res["metadatas"][0] if res["metadatas"] else []
         dists = res["distances"][0] if res["distances"] else []
-        return [(dict(m), 1.0 - float(d)) for m, d in zip(metas, dists)]
+        return [(dict(m), 1.0 - float(d)) for m, d in zip(metas, dists, strict=False)]
 
     def delete(self, ids: list[str]) -> None:
         for i in range(0, len(ids), 5000):

@@ -121,3 +121,30 @@ def test_script_in_article_is_escaped_everywhere(store: Path) -> None:
         assert "<script>" not in out and "&lt;script&gt;" in out
         assert "$" not in out  # no accidental LaTeX
     assert html.unescape(safe(evil + "\nit's")).replace("<br>", "\n") == evil + "\nit's"  # shown exactly
+
+
+def test_delete_button_removes_article(store: Path) -> None:
+    at = load_samples(new_app().run())
+    at.switch_page(LIBRARY).run()
+    delete = [b for b in at.button if b.label == "Delete"]
+    assert len(delete) == 3  # one per article
+    delete[0].click().run()
+    assert not at.exception, at.exception
+    assert "2 articles" in texts(at)
+    assert len([b for b in at.button if b.label == "Delete"]) == 2
+
+
+def test_export_markdown_lists_citations() -> None:
+    from qa.types import Answer, Citation
+    from ui.export import conversation_markdown
+
+    c = Citation(1, "/news/a.txt", "Tram approved", "passage", "The vote passed.", 0, 16, date="2026-03-02")
+    md = conversation_markdown([
+        {"role": "user", "content": "What passed?"},
+        {"role": "assistant", "content": "The vote passed. [1]", "answer": Answer("What passed?", "The vote passed. [1]",
+                                                                                    True, [c])},
+    ])
+    assert "**You:** What passed?" in md
+    assert "**Assistant:** The vote passed. [1]" in md
+    assert "1. Tram approved (2026-03-02) — /news/a.txt" in md
+    assert "   > The vote passed." in md

@@ -25,9 +25,16 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--disable-quic"]
 QUOTE = "We rebuilt every shelf by hand, and the children's corner is bigger than before"
+# Enough text before the quote that the "show in article" box must open scrolled to the passage.
+HISTORY = "\n\n".join(
+    f"In {year}, the library added a reading room, a map collection and evening hours for workers." for year in
+    range(1950, 1980)
+)
 ARTICLE = f"""Riverside library reopens after the spring flood
 
 The Riverside public library reopened on Tuesday, eight months after the spring flood filled its ground floor with water.
+
+{HISTORY}
 
 Head librarian Dana Whitfield said volunteers had dried, sorted and catalogued more than 40,000 books. "{QUOTE}," Whitfield said.
 
@@ -131,7 +138,11 @@ def test_ask_open_citation_and_see_highlight(server: str) -> None:
             expander.get_by_text("Show in article").click()
             whole = expander.locator(".nqa-article")
             whole.wait_for(state="visible", timeout=15_000)
-            assert QUOTE in whole.locator("mark.nqa-quote").inner_text()
+            in_article = whole.locator("mark.nqa-quote")
+            assert QUOTE in in_article.inner_text()
+            box_top, box_bottom = _vertical(whole)
+            mark_top, mark_bottom = _vertical(in_article)
+            assert box_top <= mark_top and mark_bottom <= box_bottom, "the box must open at the passage"
             assert '<script>alert("flood")</script>' in whole.inner_text()  # shown as text, never run
             page.screenshot(path=str(ARTIFACTS / "4-in-article.png"), full_page=True)
 
@@ -141,3 +152,9 @@ def test_ask_open_citation_and_see_highlight(server: str) -> None:
             assert not dialogs, f"article HTML was executed: {dialogs}"
         finally:
             browser.close()
+
+
+def _vertical(locator: object) -> tuple[float, float]:
+    box = locator.bounding_box()  # type: ignore[attr-defined]
+    assert box is not None
+    return box["y"], box["y"] + box["height"]

@@ -84,7 +84,7 @@ def test_offsets_point_into_the_stored_article(tmp_path: Path, components: Compo
     for p in passages:
         assert article.text[p.start : p.end] == p.text
     metas = components.store.collection.get(include=["metadatas", "documents"])
-    for meta, doc in zip(metas["metadatas"], metas["documents"]):
+    for meta, doc in zip(metas["metadatas"], metas["documents"], strict=False):
         assert article.text[meta["start"] : meta["end"]] == doc
 
 

@@ -273,3 +273,21 @@ def test_large_single_line_is_fast() -> None:
     quotes = extract_quotes(text)
     assert time.perf_counter() - t < 60
     assert len(quotes) >= 20_000
+
+
+def test_sentence_splitter_is_linear_on_one_long_paragraph() -> None:
+    """Regression: the splitter used to slice to the paragraph end at every full stop (quadratic)."""
+    from ingest.sentences import split_sentences
+
+    text = "The market is calm. " * 150_000  # 3 MB, one paragraph, 150k sentences
+    t = time.perf_counter()
+    spans = split_sentences(text)
+    assert len(spans) == 150_000
+    assert time.perf_counter() - t < 20
+
+
+def test_surname_resolution_prefers_matching_honorific_gender() -> None:
+    text = ("Sara Khan and her son, Adam Khan, spoke at the rally.\n"
+            "''We are proud of this country,'' Ms. Khan said.")
+    q = _find(_quotes(text), "proud of this country")
+    assert q.speaker == "Sara Khan"
