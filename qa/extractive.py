@@ -25,6 +25,7 @@ _CUE = re.compile(
     re.I,
 )
 _NOT_SUBJECTS = {"The", "A", "An", "In", "On", "At", "But", "And", "It", "This", "That", "He", "She", "They", "We", "I"}
+_WH_PHRASE = re.compile(r"\bhow (?:much|many|long|old|far|often)\b|\b(?:what|which|who|when|where|why|how)\b", re.I)
 _GENERIC = {"say", "said", "tell", "told", "articl", "quot", "think", "what", "did", "who", "mean", "view"}
 MIN_COVERAGE = 0.5
 MAX_QUOTE_CHARS = 220
@@ -293,7 +294,8 @@ class ExtractiveAnswerer:
     def fact(self, query: Query, retrieved: list[Retrieved], scope: list[str] | None) -> Composition:
         pool = sentence_pool(self.view, retrieved)
         asked_for = set(keyword_tokens(_list_head(query.text))) if query.kind == "list" else set()
-        q_tokens = [t for t in keyword_tokens(query.search_text) if t not in _GENERIC and t not in asked_for]
+        content = _WH_PHRASE.sub(" ", query.search_text)
+        q_tokens = [t for t in keyword_tokens(content) if t not in _GENERIC and t not in asked_for]
         missing = [n for n in query.names if not any(mentions(r.text, n) for r in retrieved)]
         if missing:
             return refuse(f"The articles do not mention {', '.join(missing)}.")

@@ -17,10 +17,8 @@ from qa.types import Answer
 from ui import ingest_actions, sidebar, state
 from ui.citations import render_citations
 from ui.export import conversation_markdown
+from ui.library import upload_form
 from ui.render import answer_html, safe_inline
-
-EXAMPLE = "What did Elena Ruiz say?"
-
 
 def render() -> None:
     components = state.components()
@@ -45,8 +43,6 @@ def empty_state(components: Components) -> None:
     """First run: say what to do in one line, offer the upload and the sample articles."""
     st.info("Your library is empty: upload news articles (.txt, .md, .html, .pdf) "
             "or load three short sample articles to try it out.", icon=":material/upload_file:")
-    from ui.library import upload_form
-
     upload_form(components)
     if st.button("Load sample articles", icon=":material/auto_stories:", type="primary"):
         ingest_actions.load_samples(components)

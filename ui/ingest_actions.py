@@ -81,7 +81,8 @@ def ingest_and_refresh(components: Components, inputs: list[str], prune: bool = 
     """Ingest, then rerun so article counts everywhere reflect the new store."""
     report = ingest(components, inputs, prune)
     if report is not None:
-        state.flash("Library updated: " + summary(report, skip_zero=True))
+        icon = ":material/warning:" if report.failed else ":material/check_circle:"
+        state.flash("Library updated: " + summary(report, skip_zero=True), icon)
         st.rerun()
 
 

@@ -61,12 +61,12 @@ def messages() -> list[dict[str, Any]]:
     return st.session_state.setdefault(MESSAGES, [])
 
 
-def flash(message: str) -> None:
+def flash(message: str, icon: str = ":material/check_circle:") -> None:
     """Queue a toast for the next run: actions that ``st.rerun`` would otherwise lose their feedback."""
-    st.session_state[FLASH] = message
+    st.session_state[FLASH] = (message, icon)
 
 
 def show_flash() -> None:
-    message = st.session_state.pop(FLASH, None)
-    if message:
-        st.toast(message, icon=":material/check_circle:")
+    queued = st.session_state.pop(FLASH, None)
+    if queued:
+        st.toast(queued[0], icon=queued[1])
