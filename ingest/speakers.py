@@ -532,7 +532,9 @@ def subject_after(text: str, start: int, end: int) -> Subject | None:
     m = re.match(r"\s*(?:\([^)]*\))?\s*,\s*", rest)
     if m:
         tail = rest[m.end():]
-        stop = re.search(r"[.;!?](?:\s|$)|,\s*(?:who|which|adding|saying|noting|according)\b", tail)
+        # an initial ("George W. Bush") does not end the role; a relative clause does
+        stop = re.search(r"(?<!\b[A-Z])[.;!?](?:\s|$)|,\s*(?:who|which|adding|saying|noting|according)\b"
+                         r"|\s(?:who|which)\s", tail)
         role = _role_text(tail, 0, stop.start() if stop else len(tail))
         if role:
             sub.role = role if not sub.role else role

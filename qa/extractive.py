@@ -215,7 +215,7 @@ class ExtractiveAnswerer:
             mine = [q for q in all_quotes if q.speaker == speaker]
             mine.sort(key=lambda q: (q.source not in retrieved_sources, retrieved_sources.index(q.source)
                                      if q.source in retrieved_sources else 0, q.start))
-            picked = self._on_topic(mine, topic_tokens)
+            picked = self._on_topic(mine, topic_tokens) or self._in_context(mine, topic_tokens)
             if picked:
                 parts = []
                 seen: set[Span] = set()
@@ -252,6 +252,21 @@ class ExtractiveAnswerer:
                     out.append(s)
         return out
 
+    def _in_context(self, quotes: list[StoredQuote], topic: set[str]) -> list[StoredQuote]:
+        """Quotes that do not repeat the topic's words but stand in a passage (or article) about it."""
+        if not topic:
+            return []
+        scored = []
+        for q in quotes:
+            index = self.view.passage_index(q.source, q.start)
+            passage = self.catalog.passage(q.source, index)
+            context = f"{self.view.title(q.source)} {passage.text if passage else ''}"
+            cov = len(topic & set(keyword_tokens(context))) / len(topic)
+            if cov >= 0.5:
+                scored.append((cov, q))
+        scored.sort(key=lambda x: -x[0])
+        return sorted([q for _, q in scored[:2]], key=lambda q: (q.source, q.start))
+
     def _on_topic(self, quotes: list[StoredQuote], topic: set[str]) -> list[StoredQuote]:
         if not topic:
             return quotes[:3]
@@ -280,8 +295,12 @@ class ExtractiveAnswerer:
         pool = [s for s in sentence_pool(self.view, retrieved) if mentions(s.text, query.speaker)]
         if not pool:
             return refuse(f"The articles do not say who {query.speaker} is.")
-        first = min(pool, key=lambda s: (s.rank, s.span.start))
+        first = min(pool, key=lambda s: (self._is_headline(s), s.rank, s.span.start))
         return Composition([Part(first.text, [first.span])])
+
+    def _is_headline(self, sentence: Sentence) -> bool:
+        """The headline restates the question; the body sentence that answers it is better evidence."""
+        return sentence.span.start == 0 and self.view.title(sentence.span.source).startswith(sentence.text[:40])
 
     def _sentence_with(self, source: str, needles: list[str]) -> Span | None:
         text = self.view.text(source)
@@ -299,7 +318,9 @@ class ExtractiveAnswerer:
         missing = [n for n in query.names if not any(mentions(r.text, n) for r in retrieved)]
         if missing:
             return refuse(f"The articles do not mention {', '.join(missing)}.")
-        ranked = rank_sentences(q_tokens, pool, query.text)
+        ranked = [(score - (0.3 if self._is_headline(sent) else 0.0), cov, sent)
+                  for score, cov, sent in rank_sentences(q_tokens, pool, query.text)]
+        ranked.sort(key=lambda x: x[0], reverse=True)
         if query.kind == "list":
             ranked = sorted(ranked, key=lambda x: x[0] + 0.25 * _enumeration(x[2].text), reverse=True)
         if not ranked or ranked[0][1] < MIN_COVERAGE:

@@ -91,7 +91,7 @@ def analyze(question: str, history_person: str = "", previous_question: str = ""
         speaker = _clean_who(who)
         verb = m.group("verb").lower()
         topic = _about(m.group("rest")) or m.group("rest").strip(" ?.")
-        if verb not in {"say", "said", "tell", "told"}:
+        if verb not in {"say", "said", "tell", "told", "think", "mean", "feel", "view", "see"}:
             topic = f"{verb} {topic}".strip()
         if speaker and not re.fullmatch(r"(?:it|this|that|the article|the articles|the report)", speaker, re.I):
             return Query(q, "what_did_x_say", search, speaker=speaker, topic=topic, article_title=title, names=names)
