@@ -215,7 +215,12 @@ class ExtractiveAnswerer:
             mine = [q for q in all_quotes if q.speaker == speaker]
             mine.sort(key=lambda q: (q.source not in retrieved_sources, retrieved_sources.index(q.source)
                                      if q.source in retrieved_sources else 0, q.start))
-            picked = self._on_topic(mine, topic_tokens) or self._in_context(mine, topic_tokens)
+            picked = self._on_topic(mine, topic_tokens)
+            if not picked and topic_tokens:
+                about = self._about_person(speaker, query, retrieved, topic_tokens)
+                if about:
+                    return about
+                picked = self._in_context(mine, topic_tokens)
             if picked:
                 parts = []
                 seen: set[Span] = set()
@@ -226,19 +231,25 @@ class ExtractiveAnswerer:
                     seen.add(span)
                     parts.append(Part(_clip(self.view.snippet(span), 450), [span]))
                 return Composition(parts)
-        # no (matching) quote record: sentences about the person — naming them, or 'he'/'she' right after
-        pool = self._sentences_about(speaker or query.speaker, retrieved)
+        about = self._about_person(speaker or query.speaker, query, retrieved, topic_tokens)
+        if about:
+            return about
+        about = f" about {query.topic}" if query.topic and topic_tokens else ""
+        return refuse(f"The articles do not say what {query.speaker} said{about}.")
+
+    def _about_person(self, person: str, query: Query, retrieved: list[Retrieved],
+                      topic_tokens: set[str]) -> Composition | None:
+        """No (matching) quote record: sentences about the person — naming them, or 'he'/'she' right after."""
+        pool = self._sentences_about(person, retrieved)
         if topic_tokens:
             pool = [s for s in pool if len(topic_tokens & s.tokens) / len(topic_tokens) >= 0.5]
         else:
             pool = [s for s in pool if _CUE.search(s.text)]
-        if pool:
-            ranked = rank_sentences(list(topic_tokens) or keyword_tokens(query.speaker), pool, query.text)
-            best = [s for score, cov, s in ranked[:2] if cov > 0 or not topic_tokens]
-            if best:
-                return Composition([Part(s.text, [s.span]) for s in best])
-        about = f" about {query.topic}" if query.topic and topic_tokens else ""
-        return refuse(f"The articles do not say what {query.speaker} said{about}.")
+        if not pool:
+            return None
+        ranked = rank_sentences(list(topic_tokens) or keyword_tokens(person), pool, query.text)
+        best = [s for score, cov, s in ranked[:2] if cov > 0 or not topic_tokens]
+        return Composition([Part(s.text, [s.span]) for s in best]) if best else None
 
     def _sentences_about(self, person: str, retrieved: list[Retrieved]) -> list[Sentence]:
         out = []
