@@ -25,6 +25,7 @@ from vectorstore.retriever import Filters, Retrieved
 from vectorstore.textnorm import fold
 
 NOT_IN_ARTICLES = "The articles do not say."
+MAX_ANSWER_CHARS = 600  # stop adding sentences past this; a single sentence may take the answer to ~700
 EMPTY_STORE = "No articles are stored yet: add some first (upload files, a URL or a folder), then ask again."
 
 
@@ -155,6 +156,8 @@ class Assistant:
                 markers.append(f"[{numbers[key]}]")
             marker_text = "".join(dict.fromkeys(markers))
             lines.append(("- " if part.bullet else "") + f"{part.text} {marker_text}")
+            if not part.bullet and sum(len(line) for line in lines) > MAX_ANSWER_CHARS:
+                break  # facts and statements stay short; overviews (bullets) may run longer
         if not lines:
             reason = comp.refusal if not comp.answerable and comp.refusal else NOT_IN_ARTICLES
             return Answer(question, reason, False, [], refs, query.kind)

@@ -126,7 +126,7 @@ class ExtractiveAnswerer:
         span = attribution if _overlaps(attribution, where) else where
         support = self._named_support(quote, span)
         sentence = _clip(self.view.snippet(span), 400)
-        return Composition([Part(f"{label} said it: {sentence}", support, fallback=sentence)])
+        return Composition([Part(f"It was {label.rstrip(',')}: {sentence}", support, fallback=sentence)])
 
     def _who_said_by_name(self, where: Span) -> Composition:
         """No attribution record covers the words: name the person the sentence (or the one before) is about."""
@@ -134,11 +134,15 @@ class ExtractiveAnswerer:
         sentence = self.view.snippet(where)
         spans = self.view.sentences(where.source)
         i = next((n for n, (s, _e) in enumerate(spans) if s == where.start), 0)
+        known = {q.speaker for q in self._quotes([where.source]) if q.speaker}
         for s, e in [(where.start, where.end)] + [spans[j] for j in range(i - 1, max(-1, i - 3), -1)]:
-            names = [n for n in candidate_names(text[s:e]) if n.split()[0] not in _NOT_SUBJECTS]
+            found = [n for n in candidate_names(text[s:e]) if n.split()[0] not in _NOT_SUBJECTS]
+            # a person the article quotes elsewhere, else a full name; never a bare "US" or "Monday"
+            names = [match_speaker(n, known) for n in found if match_speaker(n, known)]
+            names = names or [n for n in found if len(n.split()) >= 2]
             if names:
                 support = [where] if s == where.start else [Span(where.source, s, e), where]
-                return Composition([Part(f"{names[0]}: {_clip(sentence, 400)}", support, fallback=sentence)])
+                return Composition([Part(f"It was {names[0]}: {_clip(sentence, 400)}", support, fallback=sentence)])
         return Composition([Part(_clip(sentence, 400), [where])])
 
     def _who_said_paraphrase(self, query: Query, retrieved: list[Retrieved]) -> Composition:
@@ -158,7 +162,8 @@ class ExtractiveAnswerer:
         roles = self._roles([best.source])
         support = self._named_support(best, self._attribution(best))
         sentence = _clip(self.view.snippet(support[0]), 400)
-        return Composition([Part(f"{self._speaker_label(best, roles)} said it: {sentence}", support, fallback=sentence)])
+        label = self._speaker_label(best, roles).rstrip(",")
+        return Composition([Part(f"It was {label}: {sentence}", support, fallback=sentence)])
 
     def _quote_covering(self, where: Span) -> StoredQuote | None:
         best, best_overlap = None, 0

@@ -45,6 +45,12 @@ _ARTICLE_TITLE = re.compile(
     r"(?:\"(?P<t1>[^\"]+)\"|“(?P<t2>[^”]+)”|'(?P<t3>.+)'(?=[\s,?.]|$))",
     re.I,
 )
+_WHERE_WORKS = re.compile(
+    r"^\s*(?:and\s+)?(?:where\s+does\s+(?P<a>.+?)\s+work|what\s+is\s+(?P<b>.+?)['’]s\s+(?:job|role|title|position))"
+    r"\s*\??\s*$",
+    re.I,
+)
+_WHAT_ABOUT = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\s+(?P<who>[^?]+?)\s*\??\s*$", re.I)
 _PRONOUN = re.compile(r"\b(he|him|his|she|her|hers)\b", re.I)
 _FOLLOWUP_START = re.compile(r"^\s*(?:and|also|what about|how about|and what about|then)\b", re.I)
 
@@ -76,6 +82,15 @@ def analyze(question: str, history_person: str = "", previous_question: str = ""
     elif _FOLLOWUP_START.match(q) and previous_question:
         search = f"{previous_question} {q}"
 
+    m = _WHAT_ABOUT.match(q)
+    if m and previous_question and candidate_names(m.group("who")):
+        before = analyze(previous_question)
+        if before.kind in {"what_did_x_say", "who_is"}:
+            who = _clean_who(m.group("who"))
+            return Query(q, before.kind, f"{previous_question} {who}", speaker=who, topic=before.topic, names=names)
+    m = _WHERE_WORKS.match(q)
+    if m:
+        return Query(q, "who_is", search, speaker=_clean_who(m.group("a") or m.group("b")), names=names)
     if _WHO_SAID_QUOTE.match(q) and not _WHO_SAID_WHAT.search(q):
         phrases = verbatim_phrases(q)
         if phrases:

@@ -123,3 +123,14 @@ def test_date_filter_limits_articles(assistant: Assistant) -> None:
 
     a = assistant.ask("What did Kowalski say?", filters=Filters(date_from="2026-01-01"))
     assert not a.answerable or "Smaller classes" not in a.answer
+
+
+def test_who_said_without_attribution_names_a_quoted_person(assistant: Assistant) -> None:
+    a = assistant.ask("Who said that the port had ignored two independent studies?")
+    assert a.answerable and "Erik Dahl" in a.answer
+
+
+def test_answers_stay_short(assistant: Assistant) -> None:
+    for q in ("What did Ingrid Solberg say?", "How much will the port spend on the new terminal?",
+              "Which things does the expansion cover?"):
+        assert len(assistant.ask(q).answer) <= 750

@@ -31,3 +31,13 @@ def test_pronoun_takes_person_from_history() -> None:
 def test_article_title_with_inner_quotes() -> None:
     q = analyze('Who is quoted in the article "With \'woman\'s card,\' Trump escalates debate", and what did each say?')
     assert q.article_title == "With 'woman's card,' Trump escalates debate"
+
+
+def test_what_about_follow_up_keeps_the_previous_kind() -> None:
+    q = analyze("and what about Wang?", previous_question="What did Wu Enyuan say?")
+    assert q.kind == "what_did_x_say" and q.speaker == "Wang"
+
+
+def test_where_does_x_work_is_who_is() -> None:
+    q = analyze("Where does Xia work?")
+    assert q.kind == "who_is" and q.speaker == "Xia"

@@ -91,3 +91,28 @@ def test_updated_and_pruned_text_never_returned(tmp_path: Path) -> None:
     Ingestor(components, show_bar=False).run([str(news)], prune=True)
     assert components.keyword_index.search("pelican", 20) == []
     assert not any("Westbury" in h.text for h in components.retriever.search("Westbury pelican", k=20))
+
+
+def test_quote_across_a_chunk_border_pulls_in_the_neighbour(tmp_path: Path) -> None:
+    components = make_components(tmp_path, embedder="minilm", chunk_chars=200)
+    first = "The committee met for six hours on Thursday and heard from eleven witnesses about the port."
+    second = "Afterwards the chairwoman told reporters that the harbour dredging plan would be put to a vote."
+    text = "Port hearing\n\n" + first + " " + second + "\n"
+    write(tmp_path / "a.txt", text)
+    Ingestor(components, show_bar=False).run([str(tmp_path / "a.txt")])
+    assert components.catalog.passage_count() >= 2
+    hits = components.retriever.search(
+        'Who said "eleven witnesses about the port. Afterwards the chairwoman told reporters"?', k=1)
+    texts = " ".join(h.text for h in hits)
+    assert "eleven witnesses" in texts and "chairwoman told reporters" in texts
+    assert any(h.neighbor_of is not None for h in hits)
+
+
+def test_near_duplicate_passages_are_returned_once(tmp_path: Path) -> None:
+    components = make_components(tmp_path, embedder="minilm")
+    body = "Tram plan\n\nThe council approved the tram plan after a long night of debate about the budget.\n"
+    write(tmp_path / "news" / "a.txt", body)
+    write(tmp_path / "news" / "copy-of-a.txt", body.replace("long night", "long night"))
+    Ingestor(components, show_bar=False).run([str(tmp_path / "news")])
+    hits = components.retriever.search("council approved the tram plan", k=5)
+    assert sum("approved the tram plan" in h.text for h in hits) == 1
