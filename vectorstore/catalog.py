@@ -150,6 +150,23 @@ class Catalog:
         )
         return [Passage(*r) for r in rows]
 
+    def find_quotes(self, speaker: str = "", text: str = "", limit: int = 50) -> list[StoredQuote]:
+        """The speaker–quote index by speaker (full name or any part of it) and/or by words of the quote."""
+        sql = (
+            'SELECT speaker, text, start, "end", sentence_start, sentence_end, role, cue, kind, mention, source '
+            "FROM quotes WHERE 1=1"
+        )
+        params: list[object] = []
+        if speaker:
+            sql += " AND (speaker = ? COLLATE NOCASE OR ' ' || speaker || ' ' LIKE ?)"
+            params += [speaker, f"% {speaker} %"]
+        if text:
+            sql += " AND text LIKE ?"
+            params.append(f"%{text}%")
+        sql += " ORDER BY source, start LIMIT ?"
+        params.append(limit)
+        return [StoredQuote(*r) for r in self._db.execute(sql, params)]
+
     def quotes(self, sources: Iterable[str] | None = None) -> list[StoredQuote]:
         sql = (
             'SELECT speaker, text, start, "end", sentence_start, sentence_end, role, cue, kind, mention, source '
