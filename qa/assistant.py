@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from core.components import Components
 from qa.evidence import ArticleView, Span
-from qa.extractive import Composition, ExtractiveAnswerer, Part
+from qa.extractive import Composition, ExtractiveAnswerer, Part, cite
 from qa.followup import as_turns, last_person, last_question
 from qa.question import Query, analyze
 from qa.types import Answer, Citation, RetrievedRef, Turn
@@ -137,25 +137,28 @@ class Assistant:
 
     def _render(self, question: str, query: Query, comp: Composition, retrieved: list[Retrieved]) -> Answer:
         refs = [RetrievedRef(r.source, r.text, round(r.score, 4), r.title, r.index) for r in retrieved]
-        numbers: dict[tuple[str, int], int] = {}
+        numbers: dict[tuple[str, int, int, int], int] = {}
         citations: list[Citation] = []
         lines: list[str] = []
         for part in comp.parts if comp.answerable else []:
+            part = self._verified(part)
+            if part is None:
+                continue  # an unsupported sentence never reaches the user
             keys = self._passages_for(part)
-            passages = [self.components.catalog.passage(*key) for key in keys]
-            texts = [p.text for p in passages if p]
-            if not supported(part.text, texts):
-                if not (part.fallback and supported(part.fallback, texts)):
-                    continue  # an unsupported sentence never reaches the user
-                part = Part(part.fallback, part.support, part.bullet)
-            markers = []
-            for key, span in zip(keys, part.support, strict=False):
-                if key not in numbers:
-                    numbers[key] = len(numbers) + 1
-                    citations.append(self._citation(numbers[key], key, span))
-                markers.append(f"[{numbers[key]}]")
-            marker_text = "".join(dict.fromkeys(markers))
-            lines.append(("- " if part.bullet else "") + f"{part.text} {marker_text}")
+            text = part.text
+            trailing = []
+            for i, (key, span) in enumerate(zip(keys, part.support, strict=True)):
+                ident = (*key, span.start, span.end)
+                if ident not in numbers:
+                    numbers[ident] = len(numbers) + 1
+                    citations.append(self._citation(numbers[ident], key, span))
+                marker = f"[{numbers[ident]}]"
+                if cite(i) in text:
+                    text = text.replace(cite(i), marker)
+                elif marker not in trailing:
+                    trailing.append(marker)
+            line = f"{text} {''.join(trailing)}".rstrip()
+            lines.append(("- " if part.bullet else "") + line)
             if not part.bullet and sum(len(line) for line in lines) > MAX_ANSWER_CHARS:
                 break  # facts and statements stay short; overviews (bullets) may run longer
         if not lines:
@@ -163,6 +166,20 @@ class Assistant:
             return Answer(question, reason, False, [], refs, query.kind)
         joiner = "\n" if any(p.bullet for p in comp.parts) else " "
         return Answer(question, joiner.join(lines), True, citations, refs, query.kind)
+
+    def _verified(self, part: Part) -> Part | None:
+        """The part as worded, else with its extra support cited, else its plainer fallback; None if unsupported."""
+        candidates = [part]
+        if part.extra:
+            candidates.append(Part(part.text, part.support + [s for s in part.extra if s not in part.support],
+                                   part.bullet))
+        if part.fallback:
+            candidates.append(Part(part.fallback, part.support, part.bullet))
+        for candidate in candidates:
+            passages = [self.components.catalog.passage(*key) for key in self._passages_for(candidate)]
+            if supported(candidate.text, [p.text for p in passages if p]):
+                return candidate
+        return None
 
     def _passages_for(self, part: Part) -> list[tuple[str, int]]:
         return [(s.source, self.view.passage_index(s.source, s.start)) for s in part.support]

@@ -29,6 +29,13 @@ _WH_PHRASE = re.compile(r"\bhow (?:much|many|long|old|far|often)\b|\b(?:what|whi
 _GENERIC = {"say", "said", "tell", "told", "articl", "quot", "think", "what", "did", "who", "mean", "view"}
 MIN_COVERAGE = 0.5
 MAX_QUOTE_CHARS = 220
+MAX_QUOTES_PER_SPEAKER = 6
+OVERVIEW_QUOTE_CHARS = 160
+
+
+def cite(i: int) -> str:
+    """A placeholder for the citation marker of ``Part.support[i]``, put where that support belongs."""
+    return f"⟦{i}⟧"
 
 
 @dataclass
@@ -39,6 +46,7 @@ class Part:
     support: list[Span] = field(default_factory=list)
     bullet: bool = False
     fallback: str = ""  # plainer wording (e.g. the bare sentence) used if ``text`` fails verification
+    extra: list[Span] = field(default_factory=list)  # cited only if needed to verify (e.g. where a name is introduced)
 
 
 @dataclass
@@ -193,21 +201,18 @@ class ExtractiveAnswerer:
             by_speaker.setdefault(q.speaker, []).append(q)
         parts = []
         for speaker, items in by_speaker.items():
-            direct = [q for q in items if q.kind == "direct"] or items
-            # the speaker's quotes from the passage where they are first quoted: one passage per voice keeps
-            # the overview short; "What did X say?" gives the rest
-            home = self.view.passage_index(direct[0].source, direct[0].start)
-            chosen = [q for q in direct if self.view.passage_index(q.source, q.start) == home][:3]
+            chosen = ([q for q in items if q.kind == "direct"] or items)[:MAX_QUOTES_PER_SPEAKER]
             role = roles.get(speaker, "")
             if role and not self._sentence_with(chosen[0].source, [speaker, role]):
                 role = ""
             head = f"**{speaker}**" + (f" ({role})" if role else "")
-            shown = "; ".join(f"“{_clip(q.text, MAX_QUOTE_CHARS)}”" if q.kind == "direct"
-                              else f"{q.cue} {_clip(q.text, MAX_QUOTE_CHARS)}".strip() for q in chosen)
-            support: list[Span] = []
-            for q in chosen:
-                support += [s for s in self._named_support(q, Span(q.source, q.start, q.end)) if s not in support]
-            parts.append(Part(f"{head}: {shown}", support, bullet=True))
+            support = [Span(q.source, q.start, q.end) for q in chosen]
+            shown = "; ".join(
+                (f"“{_clip(q.text, OVERVIEW_QUOTE_CHARS)}”" if q.kind == "direct"
+                 else f"{q.cue} {_clip(q.text, OVERVIEW_QUOTE_CHARS)}".strip()) + f" {cite(i)}"
+                for i, q in enumerate(chosen))
+            intro = self._introduction(chosen[0])
+            parts.append(Part(f"{head}: {shown}", support, bullet=True, extra=[intro] if intro else []))
         return Composition(parts)
 
     # -- what did X say (about Y) -----------------------------------------------------------------------

@@ -14,7 +14,7 @@ import re
 from vectorstore.textnorm import STOPWORDS, fold, words
 
 _QUOTED_PART = re.compile(r"[\"“]([^\"“”]+)[\"”]")
-_MARKER = re.compile(r"\[\d+\]")
+_MARKER = re.compile(r"\[\d+\]|⟦\d+⟧")
 # words our own templates add around passage text
 _TEMPLATE = {"quoted", "article", "articles", "also", "according", "is", "was", "said", "this", "it", "says", "and"}
 
