@@ -30,7 +30,7 @@ from ingest.report import Report
 from ingest.splitter import split_article
 from ingest.types import Article, Failure, Passage, Quote
 
-PIPELINE_VERSION = "3"  # bump when splitting or extraction changes, to re-process every article
+PIPELINE_VERSION = "4"  # bump when splitting or extraction changes, to re-process every article
 
 ProgressFn = Callable[[int, int, str], None]
 

@@ -21,7 +21,7 @@ TITLE_WORDS = {
     "chairwoman", "chair", "chief", "executive", "officer", "minister", "prime", "foreign", "defense",
     "general", "gen", "attorney", "judge", "justice", "mayor", "ambassador", "adviser", "advisor",
     "director", "leader", "majority", "minority", "congressman", "congresswoman", "councilman",
-    "councilwoman", "lt", "col", "capt", "sgt", "adm", "maj", "rev", "sir", "lord", "lady", "king",
+    "councilwoman", "councillor", "councilor", "alderman", "harbour", "harbor", "master", "head", "lt", "col", "capt", "sgt", "adm", "maj", "rev", "sir", "lord", "lady", "king",
     "queen", "prince", "princess", "pope", "cardinal", "archbishop", "bishop", "dean", "commissioner",
     "deputy", "assistant", "acting", "interim", "candidate", "nominee", "democratic", "republican",
     "gop", "democrat", "first", "spokesman", "spokeswoman", "premier", "chancellor", "ceo", "cfo",

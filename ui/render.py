@@ -23,6 +23,8 @@ _ENTITIES = {ch: f"&#{ord(ch)};" for ch in _MD_SPECIAL} | {ch: html.escape(ch, q
 CSS = """
 <style>
 .nqa-answer { line-height: 1.65; }
+.nqa-answer ul.nqa-list { margin: 0 0 0.2rem 0; padding-left: 1.2rem; }
+.nqa-answer ul.nqa-list li { margin-bottom: 0.35rem; }
 .nqa-answer.nqa-unanswerable { color: rgba(49, 51, 63, 0.75); font-style: italic; }
 .nqa-cite { display: inline-block; font-size: 0.72em; line-height: 1.35; vertical-align: super;
   background: #e8f0fe; color: #1a56c4; border-radius: 0.7em; padding: 0 0.42em; margin: 0 0.06em;
@@ -87,7 +89,7 @@ def citation_label(c: Citation) -> str:
 def answer_html(answer: Answer) -> str:
     """The answer text with each ``[n]`` marker as a reference badge whose tooltip names the article."""
     by_n = {c.n: c for c in answer.citations} if answer.answerable else {}
-    body = safe(answer.answer)
+    body = _answer_markup(answer.answer)
 
     def badge(match: re.Match[str]) -> str:
         n = int(match.group(1))
@@ -101,6 +103,26 @@ def answer_html(answer: Answer) -> str:
     body = re.sub(r"&#91;(\d{1,3})&#93;", badge, body)
     cls = "nqa-answer" if answer.answerable else "nqa-answer nqa-unanswerable"
     return f'<div class="{cls}">{body}</div>'
+
+
+def _answer_markup(text: str) -> str:
+    """Escape the answer, then render only the assistant's own markup: '- ' bullets and **speaker** names."""
+    blocks: list[str] = []
+    items: list[str] = []
+    for line in text.replace("\r", "").split("\n"):
+        is_item = line.startswith("- ")
+        body = safe_inline(line[2:] if is_item else line)
+        body = re.sub(r"&#42;&#42;(.+?)&#42;&#42;", r"<strong>\1</strong>", body)
+        if is_item:
+            items.append(f"<li>{body}</li>")
+            continue
+        if items:
+            blocks.append(f"<ul class=\"nqa-list\">{''.join(items)}</ul>")
+            items = []
+        blocks.append(body)
+    if items:
+        blocks.append(f"<ul class=\"nqa-list\">{''.join(items)}</ul>")
+    return "<br>".join(b for b in blocks if b) if blocks else ""
 
 
 def quote_span(c: Citation, passage: str, passage_start: int) -> tuple[int, int] | None:
