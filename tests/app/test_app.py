@@ -148,3 +148,14 @@ def test_export_markdown_lists_citations() -> None:
     assert "**Assistant:** The vote passed. [1]" in md
     assert "1. Tram approved (2026-03-02) — /news/a.txt" in md
     assert "   > The vote passed." in md
+
+
+def test_overview_bullets_render_but_article_markup_does_not() -> None:
+    from qa.types import Answer, Citation
+    from ui.render import answer_html
+
+    cite = Citation(1, "s", "T", "p", "q", 0, 1)
+    html_out = answer_html(Answer("q", '- **Ana Reyes** (mayor): “<script>x()</script> **not bold**” [1]', True, [cite]))
+    assert "<li><strong>Ana Reyes</strong>" in html_out
+    assert "<script>" not in html_out and "&lt;script&gt;" in html_out
+    assert 'class="nqa-cite"' in html_out
