@@ -77,6 +77,7 @@ class ExtractiveAnswerer:
             "who_is": self.who_is,
             "list": self.fact,
             "fact": self.fact,
+            "summary": self.summary,
         }[query.kind]
         return handler(query, retrieved, scope)
 
@@ -315,7 +316,7 @@ class ExtractiveAnswerer:
                         return Composition([Part(f"{speaker} is {q.role}.", [intro])])
         pool = [s for s in sentence_pool(self.view, retrieved) if mentions(s.text, query.speaker)]
         if not pool:
-            return refuse(f"The articles do not say who {query.speaker} is.")
+            return self.fact(query, retrieved, scope)
         first = min(pool, key=lambda s: (self._is_headline(s), s.rank, s.span.start))
         return Composition([Part(first.text, [first.span])])
 
@@ -329,6 +330,23 @@ class ExtractiveAnswerer:
             if all(n in text[s:e] for n in needles):
                 return Span(source, s, e)
         return None
+
+    # -- summary ----------------------------------------------------------------------------------------
+    def summary(self, query: Query, retrieved: list[Retrieved], scope: list[str] | None) -> Composition:
+        """News leads carry the story: the first sentences after the headline, each cited."""
+        source = (scope or [r.source for r in retrieved] or [""])[0]
+        if not source:
+            return refuse("The articles do not say.")
+        text = self.view.text(source)
+        lead: list[Part] = []
+        for s, e in self.view.sentences(source):
+            sentence = Sentence(Span(source, s, e), text[s:e], 0, frozenset())
+            if self._is_headline(sentence) or len(text[s:e]) < 40:
+                continue
+            lead.append(Part(text[s:e], [sentence.span]))
+            if len(lead) == 3 or sum(len(p.text) for p in lead) > 450:
+                break
+        return Composition(lead) if lead else refuse("The article has no text to summarise.")
 
     # -- facts and lists -----------------------------------------------------------------------------
     def fact(self, query: Query, retrieved: list[Retrieved], scope: list[str] | None) -> Composition:

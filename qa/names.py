@@ -33,10 +33,15 @@ def surname(name: str) -> str:
 
 
 def candidate_names(text: str) -> list[str]:
-    """Capitalised word runs that may be names, leading question words removed."""
+    """Capitalised word runs that may be names, leading question words removed.
+
+    A lone capitalised word that opens the text ("Summarize the article") is a sentence start, not a name.
+    """
     out: list[str] = []
     for m in _CAPITALISED.finditer(text):
         words = m.group(0).split()
+        if m.start() == len(text) - len(text.lstrip()) and len(words) == 1:
+            continue
         while words and words[0].lower().strip("'’") in _NOT_NAMES:
             words = words[1:]
         while words and words[-1].lower().strip("'’") in _NOT_NAMES:

@@ -51,6 +51,11 @@ _WHERE_WORKS = re.compile(
     re.I,
 )
 _WHAT_ABOUT = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\s+(?P<who>[^?]+?)\s*\??\s*$", re.I)
+_SUMMARY = re.compile(
+    r"\bsummar(?:y|ise|ize)\b|\bwhat(?:'s| is) (?:this|the) (?:article|story|piece) about\b|\b(?:main|key) points\b|"
+    r"\btl;?dr\b|\bgist\b",
+    re.I,
+)
 _PRONOUN = re.compile(r"\b(he|him|his|she|her|hers)\b", re.I)
 _FOLLOWUP_START = re.compile(r"^\s*(?:and|also|what about|how about|and what about|then)\b", re.I)
 
@@ -118,8 +123,10 @@ def analyze(question: str, history_person: str = "", previous_question: str = ""
             rest = q_wo_title[: m.start()].strip(" ,?")
             return Query(q, "what_did_x_say", search, speaker=_clean_who(who), topic=rest, article_title=title,
                          names=names)
+    if _SUMMARY.search(q_wo_title):
+        return Query(q, "summary", search, article_title=title, names=names)
     m = _WHO_IS.match(q_wo_title)
-    if m and candidate_names(m.group("who")):
+    if m and (candidate_names(m.group("who")) or _looks_like_name(m.group("who"))):
         who = _clean_who(m.group("who"))
         return Query(q, "who_is", search, speaker=who, article_title=title, names=names)
     if pronoun and history_person and not names:
@@ -127,6 +134,16 @@ def analyze(question: str, history_person: str = "", previous_question: str = ""
     kind = "list" if _LIST.search(q_wo_title) else "fact"
     return Query(q, kind, search, speaker=speaker, article_title=title, names=names,
                  phrases=verbatim_phrases(q) if '"' in q or "“" in q else [])
+
+
+def _looks_like_name(text: str) -> bool:
+    """'wang haiyun' typed in lower case: two or three plain words, none of them a common word."""
+    parts = text.strip(" ?.").split()
+    return 2 <= len(parts) <= 3 and all(p.isalpha() and p.lower() not in _COMMON for p in parts)
+
+
+_COMMON = {"the", "a", "an", "this", "that", "responsible", "quoted", "in", "of", "for", "on", "behind", "leading",
+           "running", "best", "most", "more", "new", "going", "being", "speaking", "mentioned", "named"}
 
 
 def _about(text: str) -> str:

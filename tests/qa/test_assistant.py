@@ -134,3 +134,15 @@ def test_answers_stay_short(assistant: Assistant) -> None:
     for q in ("What did Ingrid Solberg say?", "How much will the port spend on the new terminal?",
               "Which things does the expansion cover?"):
         assert len(assistant.ask(q).answer) <= 750
+
+
+def test_summary_gives_the_lead_with_citations(assistant: Assistant) -> None:
+    a = assistant.ask('Summarize the article "Port of Lindholm expands container terminal"')
+    assert a.answerable and "210 million euros" in a.answer and a.citations
+    assert "Port of Lindholm expands container terminal" not in a.answer  # not the headline
+    _check_citations(assistant, a)
+
+
+def test_lower_case_names_work(assistant: Assistant) -> None:
+    assert "marine biologist" in assistant.ask("who is erik dahl").answer
+    assert "fish nurseries" in assistant.ask("what did erik dahl say about dredging").answer

@@ -41,3 +41,8 @@ def test_what_about_follow_up_keeps_the_previous_kind() -> None:
 def test_where_does_x_work_is_who_is() -> None:
     q = analyze("Where does Xia work?")
     assert q.kind == "who_is" and q.speaker == "Xia"
+
+
+def test_summary_and_sentence_start_is_not_a_name() -> None:
+    q = analyze("Summarize the article.")
+    assert q.kind == "summary" and q.names == []
