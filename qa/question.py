@@ -88,7 +88,7 @@ def analyze(question: str, history_person: str = "", previous_question: str = ""
         search = f"{previous_question} {q}"
 
     m = _WHAT_ABOUT.match(q)
-    if m and previous_question and candidate_names(m.group("who")):
+    if m and previous_question and (m.group("who")[:1].isupper() or _looks_like_name(m.group("who"))):
         before = analyze(previous_question)
         if before.kind in {"what_did_x_say", "who_is"}:
             who = _clean_who(m.group("who"))
