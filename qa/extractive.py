@@ -317,7 +317,14 @@ class ExtractiveAnswerer:
         pool = [s for s in sentence_pool(self.view, retrieved) if mentions(s.text, query.speaker)]
         if not pool:
             return self.fact(query, retrieved, scope)
-        first = min(pool, key=lambda s: (self._is_headline(s), s.rank, s.span.start))
+        # the article that best matches introduces the person at their first mention
+        source = min(pool, key=lambda s: s.rank).span.source
+        text = self.view.text(source)
+        for a, b in self.view.sentences(source):
+            sentence = Sentence(Span(source, a, b), text[a:b], 0, frozenset())
+            if mentions(sentence.text, query.speaker) and not self._is_headline(sentence):
+                return Composition([Part(sentence.text, [sentence.span])])
+        first = min(pool, key=lambda s: (s.rank, s.span.start))
         return Composition([Part(first.text, [first.span])])
 
     def _is_headline(self, sentence: Sentence) -> bool:

@@ -126,7 +126,7 @@ def analyze(question: str, history_person: str = "", previous_question: str = ""
     if _SUMMARY.search(q_wo_title):
         return Query(q, "summary", search, article_title=title, names=names)
     m = _WHO_IS.match(q_wo_title)
-    if m and (candidate_names(m.group("who")) or _looks_like_name(m.group("who"))):
+    if m and (m.group("who")[:1].isupper() or _looks_like_name(m.group("who"))):
         who = _clean_who(m.group("who"))
         return Query(q, "who_is", search, speaker=who, article_title=title, names=names)
     if pronoun and history_person and not names:
