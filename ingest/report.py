@@ -8,6 +8,9 @@ from dataclasses import asdict, dataclass, field
 from ingest.types import Failure
 
 
+LIST_LIMIT = 20  # sources listed per category in the text report; failures are always listed in full
+
+
 @dataclass
 class Report:
     added: list[str] = field(default_factory=list)
@@ -39,6 +42,8 @@ class Report:
             f"({self.passages} passages written in {self.seconds:.1f}s)"
         ]
         for label, items in (("added", self.added), ("updated", self.updated), ("deleted", self.deleted)):
-            lines += [f"  {label}: {s}" for s in items]
+            lines += [f"  {label}: {s}" for s in items[:LIST_LIMIT]]
+            if len(items) > LIST_LIMIT:
+                lines.append(f"  … and {len(items) - LIST_LIMIT} more {label}")
         lines += [f"  failed: {f.source}: {f.reason}" for f in self.failed]
         return "\n".join(lines)
