@@ -13,11 +13,11 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from qa.evidence import ArticleView, Sentence, Span, rank_sentences, sentence_pool
-from qa.names import candidate_names, match_speaker, mentions, surname
+from qa.names import candidate_names, match_speaker, mentions
 from qa.question import Query
 from vectorstore.catalog import Catalog, StoredQuote
 from vectorstore.retriever import Retrieved, verbatim_score
-from vectorstore.textnorm import keyword_tokens, words
+from vectorstore.textnorm import keyword_tokens
 
 _CUE = re.compile(
     r"\b(?:said|says|told|added|noted|stressed|argued|claimed|warned|explained|insisted|wrote|tweeted|asked|"
@@ -411,4 +411,3 @@ def _clip(text: str, limit: int = MAX_QUOTE_CHARS) -> str:
     return text[: cut if cut > limit // 2 else limit].rstrip(",;:") + "…"
 
 
-__all__ = ["Composition", "ExtractiveAnswerer", "Part", "Sentence", "surname", "words"]

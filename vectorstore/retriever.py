@@ -18,7 +18,7 @@ from langchain_core.embeddings import Embeddings
 from vectorstore.catalog import Catalog
 from vectorstore.chroma_store import ChromaStore
 from vectorstore.keyword_index import KeywordIndex
-from vectorstore.textnorm import fold, trigrams, words
+from vectorstore.textnorm import trigrams, words
 
 RRF_K = 60
 _QUOTED = re.compile(r"[\"“”]([^\"“”]{3,})[\"“”]|''(.{3,}?)''|‘([^’]{3,})’")
@@ -220,4 +220,3 @@ def _dedupe(results: list[Retrieved]) -> list[Retrieved]:
     return kept
 
 
-__all__ = ["Filters", "HybridRetriever", "Retrieved", "fold", "verbatim_phrases", "verbatim_score"]
