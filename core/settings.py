@@ -33,7 +33,7 @@ class Settings(BaseSettings):
         "minilm", description="'minilm' is the packaged all-MiniLM-L6-v2; 'hash' is a fast fake for unit tests."
     )
     embed_batch_size: int = Field(32, ge=1, le=1024)
-    index_batch_size: int = Field(256, ge=1, le=5000, description="Passages embedded and written per commit.")
+    index_batch_size: int = Field(512, ge=1, le=5000, description="Passages embedded and written per commit.")
 
     chunk_chars: int = Field(900, ge=200, le=4000, description="Target passage size; ~200 MiniLM tokens.")
     url_timeout: float = Field(15.0, gt=0)
