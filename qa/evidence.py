@@ -91,13 +91,35 @@ _DATE = re.compile(
 )
 
 
-def answer_type_bonus(question: str, sentence: str) -> float:
+def answer_type(question: str) -> re.Pattern[str] | None:
+    """What an answer to a how-many or when question must contain: a number, or a time expression."""
     q = question.lower()
     if re.search(r"\bhow (?:many|much|long|old|far)\b|\bwhat (?:number|percentage|share|amount)\b", q):
-        return 0.3 if _NUMBER.search(sentence) else -0.3
-    if re.search(r"^\s*when\b|\bwhat (?:day|date|year|time)\b", q):
-        return 0.3 if _DATE.search(sentence) else -0.3
-    return 0.0
+        return _NUMBER
+    if re.search(r"^\s*(?:and\s+)?when\b|\bwhat (?:day|date|year|time)\b", q):
+        return _DATE
+    return None
+
+
+def answer_type_bonus(question: str, sentence: str) -> float:
+    wanted = answer_type(question)
+    if wanted is None:
+        return 0.0
+    return 0.3 if wanted.search(sentence) else -0.3
+
+
+def has_term(term: str, tokens: frozenset[str] | set[str]) -> bool:
+    """Exact stem, or a stem that differs only in its ending (Snowball leaves 'economi' and 'econom')."""
+    if term in tokens:
+        return True
+    if len(term) < 6:
+        return False
+    return any(len(t) >= 6 and abs(len(t) - len(term)) <= 2 and t[:6] == term[:6]
+               and (t.startswith(term) or term.startswith(t)) for t in tokens)
+
+
+def coverage(terms: set[str], tokens: frozenset[str] | set[str]) -> float:
+    return sum(has_term(t, tokens) for t in terms) / len(terms) if terms else 0.0
 
 
 def rank_sentences(question_tokens: list[str], pool: list[Sentence], question: str) -> list[tuple[float, float, Sentence]]:
@@ -110,7 +132,7 @@ def rank_sentences(question_tokens: list[str], pool: list[Sentence], question: s
     total = sum(weights.values())
     scored = []
     for s in pool:
-        coverage = sum(w for t, w in weights.items() if t in s.tokens) / total
+        coverage = sum(w for t, w in weights.items() if has_term(t, s.tokens)) / total
         score = coverage + answer_type_bonus(question, s.text) + 0.05 / (1 + s.rank)
         scored.append((score, coverage, s))
     scored.sort(key=lambda x: x[0], reverse=True)

@@ -12,7 +12,7 @@ import re
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from qa.evidence import ArticleView, Sentence, Span, rank_sentences, sentence_pool
+from qa.evidence import ArticleView, Sentence, Span, answer_type, coverage, rank_sentences, sentence_pool
 from qa.names import candidate_names, match_speaker, mentions
 from qa.question import Query
 from vectorstore.catalog import Catalog, StoredQuote
@@ -253,7 +253,7 @@ class ExtractiveAnswerer:
         """No (matching) quote record: sentences about the person — naming them, or 'he'/'she' right after."""
         pool = self._sentences_about(person, retrieved)
         if topic_tokens:
-            pool = [s for s in pool if len(topic_tokens & s.tokens) / len(topic_tokens) >= 0.5]
+            pool = [s for s in pool if coverage(topic_tokens, s.tokens) >= 0.5]
         else:
             pool = [s for s in pool if _CUE.search(s.text)]
         if not pool:
@@ -283,7 +283,7 @@ class ExtractiveAnswerer:
             index = self.view.passage_index(q.source, q.start)
             passage = self.catalog.passage(q.source, index)
             context = f"{self.view.title(q.source)} {passage.text if passage else ''}"
-            cov = len(topic & set(keyword_tokens(context))) / len(topic)
+            cov = coverage(topic, set(keyword_tokens(context)))
             if cov >= 0.5:
                 scored.append((cov, q))
         scored.sort(key=lambda x: -x[0])
@@ -295,7 +295,7 @@ class ExtractiveAnswerer:
         scored = []
         for q in quotes:
             tokens = set(keyword_tokens(self.view.snippet(self._attribution(q))))
-            cov = len(topic & tokens) / len(topic)
+            cov = coverage(topic, tokens)
             if cov >= 0.34:
                 scored.append((cov, q))
         if not scored:
@@ -369,6 +369,9 @@ class ExtractiveAnswerer:
         ranked.sort(key=lambda x: x[0], reverse=True)
         if query.kind == "list":
             ranked = sorted(ranked, key=lambda x: x[0] + 0.25 * _enumeration(x[2].text), reverse=True)
+        wanted = answer_type(query.text)
+        if wanted is not None:  # "how many" needs a number, "when" a time: never answer without one
+            ranked = [r for r in ranked if wanted.search(r[2].text)]
         if not ranked or ranked[0][1] < MIN_COVERAGE:
             return refuse("The articles do not say.")
         score, cov, best = ranked[0]

@@ -146,3 +146,10 @@ def test_summary_gives_the_lead_with_citations(assistant: Assistant) -> None:
 def test_lower_case_names_work(assistant: Assistant) -> None:
     assert "marine biologist" in assistant.ask("who is erik dahl").answer
     assert "fish nurseries" in assistant.ask("what did erik dahl say about dredging").answer
+
+
+def test_how_many_and_when_need_a_number_or_a_time(assistant: Assistant) -> None:
+    assert not assistant.ask("How many cranes did the port sell to Norway?").answerable
+    assert not assistant.ask("When will the port close the old berth?").answerable
+    a = assistant.ask("When does Solberg expect the first ships at the new berth?")
+    assert a.answerable and "2028" in a.answer
