@@ -37,7 +37,7 @@ class Assistant:
 
     def __post_init__(self) -> None:
         self.view = ArticleView(self.components.catalog)
-        self.answerer = ExtractiveAnswerer(self.components.catalog, self.view)
+        self.answerer = ExtractiveAnswerer(self.components.catalog, self.view, self._similarity)
         self._generation = -1
 
     # -- public API ----------------------------------------------------------------------------------
@@ -95,9 +95,15 @@ class Assistant:
         generation = self.components.catalog.generation()
         if generation != self._generation:
             self.view = ArticleView(self.components.catalog)
-            self.answerer = ExtractiveAnswerer(self.components.catalog, self.view)
+            self.answerer = ExtractiveAnswerer(self.components.catalog, self.view, self._similarity)
             self._speakers = sorted({q.speaker for q in self.components.catalog.quotes() if q.speaker})
             self._generation = generation
+
+    def _similarity(self, text: str, candidates: list[str]) -> list[float]:
+        """Cosine similarity with the store's embedder (vectors are normalised)."""
+        embedder = self.components.embedder
+        query = embedder.embed_query(text)
+        return [sum(a * b for a, b in zip(query, vec, strict=True)) for vec in embedder.embed_documents(candidates)]
 
     def _analyze(self, question: str, turns: list[Turn]) -> Query:
         person = last_person(turns, self._speakers) if turns else ""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from qa.evidence import ArticleView, Sentence, Span, answer_type, coverage, rank_sentences, sentence_pool
@@ -31,6 +32,9 @@ MIN_COVERAGE = 0.5
 MAX_QUOTE_CHARS = 220
 MAX_QUOTES_PER_SPEAKER = 6
 OVERVIEW_QUOTE_CHARS = 160
+
+
+Similarity = Callable[[str, list[str]], list[float]]
 
 
 def cite(i: int) -> str:
@@ -64,6 +68,7 @@ def refuse(reason: str) -> Composition:
 class ExtractiveAnswerer:
     catalog: Catalog
     view: ArticleView
+    similarity: Similarity | None = None  # meaning-based ordering of candidates that already match lexically
     _quote_cache: dict[tuple[str, ...] | None, list[StoredQuote]] = field(default_factory=dict)
 
     # -- entry point -------------------------------------------------------------------------------
@@ -129,13 +134,17 @@ class ExtractiveAnswerer:
         quote = self._quote_covering(where)
         if quote is None:
             return self._who_said_by_name(where)
-        roles = self._roles([quote.source])
-        label = self._speaker_label(quote, roles)
         attribution = self._attribution(quote)
-        span = attribution if _overlaps(attribution, where) else where
-        support = self._named_support(quote, span)
+        return self._said_it(quote, attribution if _overlaps(attribution, where) else where)
+
+    def _said_it(self, quote: StoredQuote, span: Span) -> Composition:
+        """The speaker as the article introduces them, then the sentence; just the sentence if it names them."""
         sentence = _clip(self.view.snippet(span), 400)
-        return Composition([Part(f"It was {label.rstrip(',')}: {sentence}", support, fallback=sentence)])
+        support = self._named_support(quote, span)
+        label = self._speaker_label(quote, self._roles([quote.source])).rstrip(",")
+        if quote.speaker and quote.speaker in sentence and (label == quote.speaker or label in sentence):
+            return Composition([Part(sentence, support)])
+        return Composition([Part(f"It was {label}: {sentence}", support, fallback=sentence)])
 
     def _who_said_by_name(self, where: Span) -> Composition:
         """No attribution record covers the words: name the person the sentence (or the one before) is about."""
@@ -160,19 +169,21 @@ class ExtractiveAnswerer:
         if not tokens:
             return refuse("The articles do not contain these words.")
         sources = list(OrderedDict.fromkeys(r.source for r in retrieved))
-        best, best_cov = None, 0.0
+        scored = []
         for q in self._quotes(sources):
-            span_text = self.view.snippet(self._attribution(q))
-            cov = len(tokens & set(keyword_tokens(span_text))) / len(tokens)
-            if cov > best_cov:
-                best, best_cov = q, cov
-        if best is None or best_cov < 0.6:
+            cov = coverage(tokens, set(keyword_tokens(self.view.snippet(self._attribution(q)))))
+            if cov >= 0.6:  # the words must be there; meaning only orders the candidates
+                scored.append((cov, q))
+        if not scored:
             return refuse("The articles do not contain these words or anything close to them.")
-        roles = self._roles([best.source])
-        support = self._named_support(best, self._attribution(best))
-        sentence = _clip(self.view.snippet(support[0]), 400)
-        label = self._speaker_label(best, roles).rstrip(",")
-        return Composition([Part(f"It was {label}: {sentence}", support, fallback=sentence)])
+        top = max(c for c, _ in scored)
+        candidates = [q for c, q in scored if c >= top - 0.2]
+        if len(candidates) > 1 and self.similarity is not None:
+            sims = self.similarity(" ".join(phrase), [self.view.snippet(self._attribution(q)) for q in candidates])
+            best = max(zip(sims, range(len(candidates)), candidates, strict=True))[2]
+        else:
+            best = max(scored, key=lambda x: x[0])[1]
+        return self._said_it(best, self._attribution(best))
 
     def _quote_covering(self, where: Span) -> StoredQuote | None:
         best, best_overlap = None, 0

@@ -153,3 +153,10 @@ def test_how_many_and_when_need_a_number_or_a_time(assistant: Assistant) -> None
     assert not assistant.ask("When will the port close the old berth?").answerable
     a = assistant.ask("When does Solberg expect the first ships at the new berth?")
     assert a.answerable and "2028" in a.answer
+
+
+def test_who_said_a_paraphrase(assistant: Assistant) -> None:
+    a = assistant.ask("Who said that dredging would damage fish nurseries in the fjord?")
+    assert a.answerable and "Erik Dahl" in a.answer
+    a = assistant.ask("Who said that ships keep getting bigger?")
+    assert "Solberg" in a.answer
