@@ -26,10 +26,11 @@ import numpy as np
 import core.offline  # noqa: F401
 from core.components import Components
 from core.settings import Settings
-from ingest.pipeline import Ingestor, _date_int
+from ingest.pipeline import Ingestor
 from ingest.splitter import split_article
 from ingest.types import Article, Quote
 from qa.assistant import Assistant
+from vectorstore.chroma_store import date_key
 
 
 def perturb(text: str, rng: random.Random, by_len: dict[int, list[str]]) -> str:
@@ -84,7 +85,7 @@ def build(store: Path, seed_store: Components, target: int) -> tuple[Components,
                 ids.append(f"{art.source}:{p.index}")
                 embs.append((v / np.linalg.norm(v)).tolist())
                 metas.append({"source": art.source, "title": art.title, "date": art.date, "author": art.author,
-                              "date_int": _date_int(art.date), "passage": p.index, "start": p.start, "end": p.end})
+                              "date_int": date_key(art.date), "passage": p.index, "start": p.start, "end": p.end})
                 docs.append(p.text)
                 total += 1
                 if len(ids) >= 5000:

@@ -29,6 +29,7 @@ from ingest.quotes import extract_quotes
 from ingest.report import Report
 from ingest.splitter import split_article
 from ingest.types import Article, Failure, Passage, Quote
+from vectorstore.chroma_store import date_key
 
 PIPELINE_VERSION = "4"  # bump when splitting or extraction changes, to re-process every article
 
@@ -40,18 +41,13 @@ def content_hash(article: Article, chunk_chars: int) -> str:
     return hashlib.sha256(json.dumps(payload).encode()).hexdigest()
 
 
-def _date_int(date: str) -> int:
-    digits = date[:10].replace("-", "")
-    return int(digits) if len(digits) == 8 and digits.isdigit() else 0
-
-
 def to_documents(article: Article, passages: list[Passage]) -> list[Document]:
     meta = {
         "source": article.source,
         "title": article.title,
         "author": article.author,
         "date": article.date,
-        "date_int": _date_int(article.date),
+        "date_int": date_key(article.date),
     }
     return [
         Document(page_content=p.text, metadata={**meta, "passage": p.index, "start": p.start, "end": p.end})

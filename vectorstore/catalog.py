@@ -36,6 +36,12 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 """
 
 
+# columns in StoredQuote's field order
+_QUOTE_SELECT = (
+    'SELECT speaker, text, start, "end", sentence_start, sentence_end, role, cue, kind, mention, source FROM quotes'
+)
+
+
 @dataclass
 class ArticleInfo:
     source: str
@@ -152,10 +158,7 @@ class Catalog:
 
     def find_quotes(self, speaker: str = "", text: str = "", limit: int = 50) -> list[StoredQuote]:
         """The speaker–quote index by speaker (full name or any part of it) and/or by words of the quote."""
-        sql = (
-            'SELECT speaker, text, start, "end", sentence_start, sentence_end, role, cue, kind, mention, source '
-            "FROM quotes WHERE 1=1"
-        )
+        sql = f"{_QUOTE_SELECT} WHERE 1=1"
         params: list[object] = []
         if speaker:
             sql += " AND (speaker = ? COLLATE NOCASE OR ' ' || speaker || ' ' LIKE ?)"
@@ -168,10 +171,7 @@ class Catalog:
         return [StoredQuote(*r) for r in self._db.execute(sql, params)]
 
     def quotes(self, sources: Iterable[str] | None = None) -> list[StoredQuote]:
-        sql = (
-            'SELECT speaker, text, start, "end", sentence_start, sentence_end, role, cue, kind, mention, source '
-            "FROM quotes"
-        )
+        sql = _QUOTE_SELECT
         params: tuple = ()
         if sources is not None:
             srcs = list(sources)

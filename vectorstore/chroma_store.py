@@ -11,6 +11,12 @@ from langchain_chroma import Chroma
 from langchain_core.embeddings import Embeddings
 
 
+def date_key(date: str) -> int:
+    """An article date as the integer Chroma can range-filter (YYYYMMDD); 0 when unknown."""
+    digits = date.strip()[:10].replace("-", "")
+    return int(digits) if len(digits) == 8 and digits.isdigit() else 0
+
+
 class StoreError(RuntimeError):
     """The store cannot be opened; the message says what to do."""
 

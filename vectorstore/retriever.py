@@ -16,7 +16,7 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from vectorstore.catalog import Catalog
-from vectorstore.chroma_store import ChromaStore
+from vectorstore.chroma_store import ChromaStore, date_key
 from vectorstore.keyword_index import KeywordIndex
 from vectorstore.textnorm import trigrams, words
 
@@ -54,17 +54,18 @@ class Filters:
     def allows(self, source: str, date: str) -> bool:
         if self.sources and source not in self.sources:
             return False
-        d = _date_int(date) if date else 0
+        d = date_key(date)
         if self.date_from and d < _date_int(self.date_from):
             return False
         return not (self.date_to and (d == 0 or d > _date_int(self.date_to)))
 
 
 def _date_int(date: str) -> int:
-    digits = date.strip()[:10].replace("-", "")
-    if not (len(digits) == 8 and digits.isdigit()):
+    """A filter bound; unlike a stored date, a bad one is the user's error and is said so."""
+    key = date_key(date)
+    if not key:
         raise ValueError(f"bad date {date!r}: use YYYY-MM-DD")
-    return int(digits)
+    return key
 
 
 @dataclass
